@@ -1,0 +1,16 @@
+package cn.ydcx.gateway.audit;
+
+/** What a node did with data (SPEC §5); the {@code type} of an audit entry. */
+public enum AuditEvent {
+    INGESTED,
+    REJECTED,
+    BATCH_SIGNED,
+    BATCH_SENT,
+    BATCH_RECEIVED,
+    BATCH_REFUSED,
+    RECEIPT,
+    APPLIED,
+    RETRACTED,
+    QUERY_ANSWERED,
+    COMPARE_RUN
+}

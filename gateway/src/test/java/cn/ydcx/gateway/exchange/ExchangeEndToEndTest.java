@@ -1,0 +1,238 @@
+package cn.ydcx.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ydcx.gateway.batch.BatchSigner;
+import cn.ydcx.gateway.crypto.PkiLayout;
+import cn.ydcx.gateway.crypto.Suite;
+import cn.ydcx.gateway.demo.TlsClient;
+import cn.ydcx.gateway.model.Dataset;
+import cn.ydcx.gateway.model.Json;
+import cn.ydcx.gateway.model.NodeCode;
+import cn.ydcx.gateway.node.LocalRegion;
+import cn.ydcx.gateway.store.AuditStore;
+import cn.ydcx.gateway.store.RecordStore;
+import cn.ydcx.gateway.store.RefusedBatchStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real nodes over real mutual TLS on loopback: ZJ ingests its sample file, JS and REGION
+ * receive and verify it; then every kind of bad batch is sent to JS and must be refused with
+ * its reason, logged, and leave JS's records untouched.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExchangeEndToEndTest {
+
+    @TempDir
+    static Path dataRoot;
+
+    static LocalRegion region;
+    static PkiLayout pki;
+    static TlsClient zjOffice;
+    static TlsClient zjNode;
+    static String batchId;
+    static String batchDocument;
+    static long accepted;
+
+    @BeforeAll
+    static void startRegion() {
+        pki = PkiLayout.resolve("certs-sample");
+        // SH is configured as a peer but never started: its deliveries must be retried, then fail.
+        region = LocalRegion.start(List.of(NodeCode.ZJ, NodeCode.JS, NodeCode.REGION), dataRoot, "certs-sample",
+                true, Map.of("gateway.delivery.retry-interval", "100ms", "gateway.delivery.max-attempts", "3",
+                        "gateway.delivery.poll-ms", "200",
+                        "gateway.peers.SH", "https://127.0.0.1:" + closedPort()));
+        zjOffice = new TlsClient(pki, "office-ZJ");
+        zjNode = new TlsClient(pki, "ZJ");
+    }
+
+    @AfterAll
+    static void stopRegion() {
+        if (region != null) {
+            region.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void ingestAtZjReachesJsAndRegionVerified() throws Exception {
+        TlsClient.Response resp = zjOffice.post(region.url(NodeCode.ZJ) + "/api/v1/ingest/penalty",
+                Files.readAllBytes(Path.of("samples/ZJ/penalty.csv")), "text/csv");
+        assertThat(resp.status()).as(resp.body()).isEqualTo(200);
+        JsonNode result = resp.json();
+        accepted = result.path("accepted").asLong();
+        assertThat(accepted).isGreaterThanOrEqualTo(150);
+        assertThat(result.path("rejected").asLong()).isPositive();
+        assertThat(result.path("rejects").size()).isEqualTo(result.path("rejected").asInt());
+        assertThat(result.path("rejects").path(0).path("reasons").size()).isPositive();
+        assertThat(result.path("batches")).hasSize(1);
+        batchId = result.path("batches").path(0).path("batchId").asText();
+
+        JsonNode deliveries = awaitSettled(batchId);
+        assertThat(deliveries).hasSize(3);
+        for (JsonNode d : deliveries) {
+            if (d.path("peer").asText().equals("SH")) {
+                assertThat(d.path("state").asText()).isEqualTo("FAILED");
+                assertThat(d.path("attempts").asInt()).isEqualTo(3);
+                assertThat(d.path("lastError").asText()).containsIgnoringCase("connect");
+                continue;
+            }
+            assertThat(d.path("state").asText()).as(d.toString()).isEqualTo("DELIVERED");
+            // the sender kept the peer's signed receipt as proof of receipt
+            JsonNode receipt = Json.mapper().readTree(d.path("receiptJson").asText()).path("receipt");
+            assertThat(receipt.path("batchId").asText()).isEqualTo(batchId);
+            assertThat(receipt.path("receiver").asText()).isEqualTo(d.path("peer").asText());
+            assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
+        }
+        for (NodeCode n : List.of(NodeCode.JS, NodeCode.REGION)) {
+            assertThat(region.bean(n, RecordStore.class).countActive("ZJ", "penalty")).isEqualTo(accepted);
+        }
+        batchDocument = zjOffice.get(region.url(NodeCode.ZJ) + "/api/v1/exchange/batches/" + batchId + "/document").body();
+    }
+
+    @Test
+    @Order(2)
+    void queryAtJsShowsZjRecordsWithProvenance() throws Exception {
+        TlsClient jsOffice = new TlsClient(pki, "office-JS");
+        JsonNode answer = jsOffice.get(region.url(NodeCode.JS) + "/api/v1/records?uscc=913304007429141869").json();
+        assertThat(answer.path("count").asInt()).isGreaterThanOrEqualTo(2);
+        for (JsonNode item : answer.path("records")) {
+            assertThat(item.path("record").path("subject").path("uscc").asText()).isEqualTo("913304007429141869");
+            assertThat(item.path("provenance").path("source").asText()).isEqualTo("ZJ");
+            assertThat(item.path("provenance").path("batchId").asText()).isEqualTo(batchId);
+            assertThat(item.path("provenance").path("seq").asLong()).isEqualTo(1);
+            assertThat(Instant.parse(item.path("provenance").path("receivedAt").asText())).isBefore(Instant.now());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void tamperedRecordIsRefusedAndNothingStored() throws Exception {
+        ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
+        ((ObjectNode) batch.path("records").path(3).path("data")).put("content", "罚款人民币1元");
+        assertRefused(batch, "MERKLE_ROOT_MISMATCH");
+    }
+
+    @Test
+    @Order(4)
+    void changedHeaderIsRefused() throws Exception {
+        ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
+        ((ObjectNode) batch.get("header")).put("createdAt", "2026-01-01T00:00:00Z");
+        assertRefused(batch, "BAD_SIGNATURE");
+    }
+
+    @Test
+    @Order(5)
+    void removedRecordIsRefused() throws Exception {
+        ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
+        ((ArrayNode) batch.get("records")).remove(0);
+        assertRefused(batch, "COUNT_MISMATCH");
+    }
+
+    @Test
+    @Order(6)
+    void batchSignedByAnotherNodeIsRefused() throws Exception {
+        ObjectNode original = (ObjectNode) Json.mapper().readTree(batchDocument);
+        List<JsonNode> records = new ArrayList<>();
+        original.get("records").forEach(records::add);
+        // SH's genuine key, but the batch claims to come from ZJ.
+        ObjectNode forged = new BatchSigner(pki.credentials(Suite.SM2_SM3, "SH"))
+                .sign("forged-1", NodeCode.ZJ, Dataset.PENALTY, 99, Instant.now(), records);
+        assertRefused(forged, "SIGNER_NOT_SOURCE");
+    }
+
+    @Test
+    @Order(7)
+    void malformedJsonIsRefused() throws Exception {
+        TlsClient.Response resp = zjNode.post(region.url(NodeCode.JS) + "/api/v1/exchange/batches",
+                "{\"header\": {".getBytes(), "application/json");
+        assertThat(resp.status()).isEqualTo(422);
+        assertThat(resp.json().path("receipt").path("problems").path(0).path("code").asText()).isEqualTo("MALFORMED");
+    }
+
+    @Test
+    @Order(8)
+    void sameBatchAgainIsAcknowledgedIdempotently() throws Exception {
+        long before = region.bean(NodeCode.JS, RecordStore.class).countActive("ZJ", "penalty");
+        TlsClient.Response resp = zjNode.post(region.url(NodeCode.JS) + "/api/v1/exchange/batches",
+                batchDocument.getBytes(), "application/json");
+        assertThat(resp.status()).isEqualTo(200);
+        assertThat(resp.json().path("receipt").path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(region.bean(NodeCode.JS, RecordStore.class).countActive("ZJ", "penalty")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(9)
+    void sameSeqFromAnotherBatchIsRefused() throws Exception {
+        ObjectNode original = (ObjectNode) Json.mapper().readTree(batchDocument);
+        List<JsonNode> records = new ArrayList<>();
+        original.get("records").forEach(records::add);
+        ObjectNode again = new BatchSigner(pki.credentials(Suite.SM2_SM3, "ZJ"))
+                .sign("replayed-seq-1", NodeCode.ZJ, Dataset.PENALTY, 1, Instant.now(), records);
+        assertRefused(again, "SEQ_ALREADY_APPLIED");
+    }
+
+    private static void assertRefused(JsonNode batch, String problem) throws Exception {
+        RecordStore jsRecords = region.bean(NodeCode.JS, RecordStore.class);
+        RefusedBatchStore refused = region.bean(NodeCode.JS, RefusedBatchStore.class);
+        AuditStore audit = region.bean(NodeCode.JS, AuditStore.class);
+        long recordsBefore = jsRecords.countActive();
+        long refusedBefore = refused.count();
+        long auditBefore = audit.size();
+
+        TlsClient.Response resp = zjNode.post(region.url(NodeCode.JS) + "/api/v1/exchange/batches",
+                Json.mapper().writeValueAsBytes(batch), "application/json");
+
+        assertThat(resp.status()).as(resp.body()).isBetween(400, 499);
+        JsonNode receipt = resp.json().path("receipt");
+        assertThat(receipt.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(receipt.path("problems").path(0).path("code").asText()).isEqualTo(problem);
+        assertThat(receipt.path("problems").path(0).path("detail").asText()).isNotBlank();
+        assertThat(jsRecords.countActive()).isEqualTo(recordsBefore);
+        assertThat(refused.count()).isEqualTo(refusedBefore + 1);
+        assertThat(refused.list(1).get(0).problem()).isEqualTo(problem);
+        assertThat(refused.list(1).get(0).peer()).isEqualTo("ZJ");
+        assertThat(audit.size()).isEqualTo(auditBefore + 1);
+        assertThat(audit.entry(auditBefore).orElseThrow()).contains("\"type\":\"BATCH_REFUSED\"").contains(problem);
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode awaitSettled(String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonNode deliveries = null;
+        while (System.currentTimeMillis() < deadline) {
+            deliveries = zjOffice.get(region.url(NodeCode.ZJ) + "/api/v1/exchange/batches/" + id).json().path("deliveries");
+            boolean settled = deliveries.size() > 0;
+            for (JsonNode d : deliveries) {
+                settled &= !"PENDING".equals(d.path("state").asText());
+            }
+            if (settled) {
+                return deliveries;
+            }
+            Thread.sleep(100);
+        }
+        return deliveries;
+    }
+}
