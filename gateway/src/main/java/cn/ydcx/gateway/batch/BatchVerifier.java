@@ -1,15 +1,235 @@
 package cn.ydcx.gateway.batch;
 
-import cn.ydcx.gateway.crypto.TrustedRoots;
-import com.fasterxml.jackson.databind.JsonNode;
+import static cn.ydcx.gateway.batch.BatchFields.*;
 
-/** Checks a received batch document against SPEC §4. */
+import cn.ydcx.gateway.crypto.Certs;
+import cn.ydcx.gateway.crypto.ChainCheck;
+import cn.ydcx.gateway.crypto.Pem;
+import cn.ydcx.gateway.crypto.Suite;
+import cn.ydcx.gateway.crypto.TrustedRoots;
+import cn.ydcx.gateway.jcs.Jcs;
+import cn.ydcx.gateway.merkle.MerkleAccumulator;
+import cn.ydcx.gateway.model.Dataset;
+import cn.ydcx.gateway.model.NodeCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a received batch document against SPEC §4 and reports the first problem found, in
+ * this order: shape (MALFORMED, UNKNOWN_SUITE), COUNT_MISMATCH, per-record source / dataset /
+ * recordId, MERKLE_ROOT_MISMATCH, BAD_SIGNATURE, chain (UNTRUSTED_CHAIN, CERT_EXPIRED,
+ * CERT_NOT_YET_VALID, REVOKED, at header.createdAt), SIGNER_NOT_SOURCE.
+ *
+ * <p>Records are hashed exactly as received (JCS of each received JSON value), never via a
+ * re-serialised model, so nothing the sender signed can be lost or added in translation.
+ */
 public final class BatchVerifier {
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+
+    private final TrustedRoots roots;
+
     public BatchVerifier(TrustedRoots roots) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.roots = roots;
     }
 
     public BatchVerification verify(JsonNode batch) {
-        throw new UnsupportedOperationException("not implemented yet");
+        try {
+            return doVerify(batch);
+        } catch (Refusal r) {
+            return BatchVerification.invalid(r.problem, r.getMessage());
+        }
+    }
+
+    private BatchVerification doVerify(JsonNode batch) {
+        if (batch == null || !batch.isObject()) {
+            throw new Refusal(BatchProblem.MALFORMED, "batch is not a JSON object");
+        }
+        JsonNode header = object(batch, HEADER, "batch");
+        JsonNode records = batch.get(RECORDS);
+        if (records == null || !records.isArray()) {
+            throw new Refusal(BatchProblem.MALFORMED, "records is missing or not an array");
+        }
+        JsonNode signature = object(batch, SIGNATURE, "batch");
+
+        text(header, "header", BATCH_ID);
+        String source = text(header, "header", SOURCE);
+        try {
+            NodeCode.of(source);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(BatchProblem.MALFORMED, "header.source: " + e.getMessage());
+        }
+        String dataset = text(header, "header", DATASET);
+        try {
+            Dataset.of(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(BatchProblem.MALFORMED, "header.dataset: " + e.getMessage());
+        }
+        nonNegativeLong(header, SEQ);
+        Instant createdAt;
+        try {
+            createdAt = Instant.parse(text(header, "header", CREATED_AT));
+        } catch (DateTimeParseException e) {
+            throw new Refusal(BatchProblem.MALFORMED, "header.createdAt is not an ISO-8601 UTC instant: "
+                    + header.get(CREATED_AT).textValue());
+        }
+        long count = nonNegativeLong(header, COUNT);
+        String suiteName = text(header, "header", SUITE);
+        Suite suite;
+        try {
+            suite = Suite.of(suiteName);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(BatchProblem.UNKNOWN_SUITE, e.getMessage());
+        }
+        String merkleRoot = text(header, "header", MERKLE_ROOT);
+        int hashLength = suite.newDigest().getDigestLength();
+        if (merkleRoot.length() != 2 * hashLength || !HEX.matcher(merkleRoot).matches()) {
+            throw new Refusal(BatchProblem.MALFORMED, "header.merkleRoot is not " + 2 * hashLength
+                    + " lowercase hex digits");
+        }
+        byte[] sigValue = base64(text(signature, "signature", VALUE), "signature.value");
+        List<X509Certificate> chain = certificates(signature);
+
+        if (count != records.size()) {
+            throw new Refusal(BatchProblem.COUNT_MISMATCH, "header.count is " + count + " but the batch has "
+                    + records.size() + " records");
+        }
+
+        MerkleAccumulator tree = new MerkleAccumulator(suite);
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode r = records.get(i);
+            checkRecord(i, r, source, dataset);
+            try {
+                tree.addLeaf(Jcs.canonicalize(r));
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(BatchProblem.MALFORMED, "records[" + i + "] cannot be canonicalized: " + e.getMessage());
+            }
+        }
+        byte[] computed = tree.root();
+        if (!MessageDigest.isEqual(computed, HexFormat.of().parseHex(merkleRoot))) {
+            throw new Refusal(BatchProblem.MERKLE_ROOT_MISMATCH, "merkleRoot mismatch: header " + merkleRoot
+                    + " computed " + HexFormat.of().formatHex(computed));
+        }
+
+        X509Certificate signer = chain.get(0);
+        if (!suite.acceptsKey(signer.getPublicKey())) {
+            throw new Refusal(BatchProblem.BAD_SIGNATURE, "signer certificate " + Certs.label(signer)
+                    + " does not hold a " + suite.curveName() + " key as suite " + suite + " requires");
+        }
+        if (!suite.verify(signer.getPublicKey(), Jcs.canonicalize(header), sigValue)) {
+            throw new Refusal(BatchProblem.BAD_SIGNATURE, suite + " signature over JCS(header) does not verify with "
+                    + Certs.label(signer) + "'s key");
+        }
+
+        ChainCheck chainCheck = roots.check(chain, createdAt);
+        if (!chainCheck.ok()) {
+            throw new Refusal(BatchProblem.valueOf(chainCheck.problem().name()), chainCheck.detail());
+        }
+        String cn = Certs.commonName(signer);
+        if (!source.equals(cn)) {
+            throw new Refusal(BatchProblem.SIGNER_NOT_SOURCE, "signer certificate CN=" + cn
+                    + " but header.source is " + source);
+        }
+        return BatchVerification.ok();
+    }
+
+    private static void checkRecord(int i, JsonNode r, String source, String dataset) {
+        if (!r.isObject()) {
+            throw new Refusal(BatchProblem.MALFORMED, "records[" + i + "] is not a JSON object");
+        }
+        String src = r.path(SOURCE).textValue();
+        if (!source.equals(src)) {
+            throw new Refusal(BatchProblem.RECORD_SOURCE_MISMATCH, "records[" + i + "] source is "
+                    + quoted(r.get(SOURCE)) + ", header.source is " + source);
+        }
+        String ds = r.path(DATASET).textValue();
+        if (!dataset.equals(ds)) {
+            throw new Refusal(BatchProblem.RECORD_DATASET_MISMATCH, "records[" + i + "] dataset is "
+                    + quoted(r.get(DATASET)) + ", header.dataset is " + dataset);
+        }
+        String key = r.path(SOURCE_KEY).textValue();
+        String id = r.path(RECORD_ID).textValue();
+        if (key == null || id == null) {
+            throw new Refusal(BatchProblem.BAD_RECORD_ID, "records[" + i + "] lacks a textual "
+                    + (key == null ? SOURCE_KEY : RECORD_ID));
+        }
+        String expected = RecordIds.of(source, dataset, key);
+        if (!expected.equals(id)) {
+            throw new Refusal(BatchProblem.BAD_RECORD_ID, "records[" + i + "] recordId " + id + " but "
+                    + expected + " is derived from its source, dataset and sourceKey");
+        }
+    }
+
+    private static String quoted(JsonNode n) {
+        return n == null ? "absent" : n.toString();
+    }
+
+    private static JsonNode object(JsonNode parent, String field, String where) {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isObject()) {
+            throw new Refusal(BatchProblem.MALFORMED, where + "." + field + " is missing or not an object");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode parent, String where, String field) {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isTextual() || n.textValue().isEmpty()) {
+            throw new Refusal(BatchProblem.MALFORMED, where + "." + field + " is missing or not a non-empty string");
+        }
+        return n.textValue();
+    }
+
+    private static long nonNegativeLong(JsonNode parent, String field) {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
+            throw new Refusal(BatchProblem.MALFORMED, "header." + field + " is missing or not a non-negative integer");
+        }
+        return n.longValue();
+    }
+
+    private static byte[] base64(String s, String what) {
+        try {
+            return Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(BatchProblem.MALFORMED, what + " is not base64: " + e.getMessage());
+        }
+    }
+
+    private static List<X509Certificate> certificates(JsonNode signature) {
+        JsonNode certs = signature.get(CERTIFICATES);
+        if (certs == null || !certs.isArray() || certs.isEmpty()) {
+            throw new Refusal(BatchProblem.MALFORMED, "signature.certificates is missing or empty");
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        for (int i = 0; i < certs.size(); i++) {
+            JsonNode c = certs.get(i);
+            if (!c.isTextual()) {
+                throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "] is not a string");
+            }
+            try {
+                chain.add(Pem.certificateFromDer(base64(c.textValue(), "signature.certificates[" + i + "]")));
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "]: " + e.getMessage());
+            }
+        }
+        return chain;
+    }
+
+    /** Internal early exit carrying the verdict. */
+    private static final class Refusal extends RuntimeException {
+        final BatchProblem problem;
+
+        Refusal(BatchProblem problem, String detail) {
+            super(detail, null, false, false);
+            this.problem = problem;
+        }
     }
 }

@@ -1,13 +1,167 @@
 package cn.ydcx.gateway.pki;
 
+import cn.ydcx.gateway.crypto.Crypto;
+import cn.ydcx.gateway.crypto.Pem;
+import cn.ydcx.gateway.crypto.Suite;
+import cn.ydcx.gateway.model.NodeCode;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Generates the SAMPLE regional PKI for both suites. */
+/**
+ * Generates the SAMPLE regional PKI for both suites: a self-signed root CA and end-entity
+ * certificates for the five nodes, the auditor and each province's office systems.
+ * Keys are written unencrypted (PKCS#8 PEM) behind a leading "SAMPLE KEY" text line.
+ */
 public final class PkiGenerator {
+    public static final String ORGANISATION = "Yangtze Delta Credit Exchange SAMPLE";
+    public static final String KEY_WARNING = "SAMPLE KEY - for demo and tests only, never use in production";
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** Every end-entity name the sample PKI issues a certificate for. */
+    public static List<String> entityNames() {
+        List<String> names = new ArrayList<>();
+        for (NodeCode n : NodeCode.values()) {
+            names.add(n.name());
+        }
+        names.add("auditor");
+        for (NodeCode n : NodeCode.provinces()) {
+            names.add("office-" + n.name());
+        }
+        return names;
+    }
+
+    public static String rootCommonName(Suite suite) {
+        return "YRD Regional Root CA (SAMPLE) " + (suite == Suite.SM2_SM3 ? "SM2" : "ES256");
+    }
+
+    /** Writes both suites under {@code outDir/<suiteDir>/}, replacing existing files. */
     public void generate(Path outDir, Instant notBefore, Duration validity) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        for (Suite suite : Suite.values()) {
+            generate(outDir, suite, notBefore, validity);
+        }
+    }
+
+    public void generate(Path outDir, Suite suite, Instant notBefore, Duration validity) throws IOException {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("validity must be positive, got " + validity);
+        }
+        Path dir = outDir.resolve(suite.dirName());
+        Files.createDirectories(dir);
+        Date from = Date.from(notBefore);
+        Date to = Date.from(notBefore.plus(validity));
+        try {
+            KeyPair rootKeys = newKeyPair(suite);
+            X500Name rootName = name(rootCommonName(suite));
+            X509Certificate root = build(suite, rootName, rootKeys, rootName, rootKeys, null, from, to, Role.ROOT);
+            write(dir, "root", root, rootKeys);
+            for (String entity : entityNames()) {
+                KeyPair keys = newKeyPair(suite);
+                Role role = isNode(entity) ? Role.NODE : Role.CLIENT;
+                X509Certificate cert = build(suite, name(entity), keys, rootName, rootKeys, root, from, to, role);
+                write(dir, entity, cert, keys);
+            }
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("generating the " + suite + " sample PKI failed: " + e.getMessage(), e);
+        }
+    }
+
+    private enum Role { ROOT, NODE, CLIENT }
+
+    private static boolean isNode(String entity) {
+        for (NodeCode n : NodeCode.values()) {
+            if (n.name().equals(entity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private KeyPair newKeyPair(Suite suite) throws GeneralSecurityException {
+        KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", Crypto.provider());
+        kpg.initialize(new ECGenParameterSpec(suite.curveName()), random);
+        return kpg.generateKeyPair();
+    }
+
+    private static X500Name name(String cn) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, ORGANISATION)
+                .addRDN(BCStyle.CN, cn)
+                .build();
+    }
+
+    private X509Certificate build(Suite suite, X500Name subject, KeyPair subjectKeys, X500Name issuer,
+            KeyPair issuerKeys, X509Certificate issuerCert, Date from, Date to, Role role)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
+        BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE); // positive, < 20 octets
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial, from, to, subject,
+                subjectKeys.getPublic());
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+        b.addExtension(Extension.authorityKeyIdentifier, false, issuerCert == null
+                ? ext.createAuthorityKeyIdentifier(subjectKeys.getPublic())
+                : ext.createAuthorityKeyIdentifier(issuerCert.getPublicKey()));
+        switch (role) {
+            case ROOT -> {
+                b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            }
+            case NODE -> {
+                b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+                // nodes serve HTTPS on loopback in the demo
+                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            }
+            case CLIENT -> {
+                b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                b.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            }
+        }
+        ContentSigner signer = new JcaContentSignerBuilder(suite.signatureAlgorithm())
+                .setProvider(Crypto.provider()).build(issuerKeys.getPrivate());
+        return new JcaX509CertificateConverter().setProvider(Crypto.provider()).getCertificate(b.build(signer));
+    }
+
+    private static void write(Path dir, String name, X509Certificate cert, KeyPair keys) throws IOException {
+        Files.writeString(dir.resolve(name + ".crt.pem"), Pem.certificateToPem(cert), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve(name + ".key.pem"),
+                KEY_WARNING + "\n" + Pem.privateKeyToPem(keys.getPrivate()), StandardCharsets.US_ASCII);
     }
 }

@@ -67,7 +67,9 @@ public class StoreConfiguration {
         List<String> settings = new JdbcTemplate(dataSource).queryForList("SELECT setting_value"
                 + " FROM information_schema.settings WHERE setting_name IN ('MODE', 'DATABASE_TO_LOWER')"
                 + " ORDER BY setting_name", String.class);
-        if (!List.of("TRUE", "PostgreSQL").equals(settings)) {
+        boolean ok = settings.size() == 2 && "true".equalsIgnoreCase(settings.get(0))
+                && "PostgreSQL".equalsIgnoreCase(settings.get(1));
+        if (!ok) {
             throw new IllegalStateException("H2 must be opened with MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE, found "
                     + settings + " (see docs/STORAGE.md)");
         }
