@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             PkiCommand.class,
             ServeCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            BenchCommand.class
         })
 public class GatewayCli implements Runnable {
 
@@ -31,9 +32,21 @@ public class GatewayCli implements Runnable {
         CommandLine cl = new CommandLine(new GatewayCli());
         // A user error gets one clear line, never a stack trace.
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            commandLine.getErr().println("error: " + rootMessage(ex));
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The innermost message: a node that cannot start because of, say, a broken mapping file
+     * fails deep inside Spring, and the useful line is the one naming the file.
+     */
+    static String rootMessage(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }
