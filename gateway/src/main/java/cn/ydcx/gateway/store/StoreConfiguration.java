@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +52,21 @@ public class StoreConfiguration {
     @Bean
     InitializingBean storeDatabaseCheck(DataSource dataSource) {
         return () -> requireSupportedDatabase(dataSource);
+    }
+
+    /**
+     * The same check before Boot's Flyway migrates: a migration run in the wrong H2 mode would
+     * create upper-case tables that the right URL no longer finds.
+     */
+    @Bean
+    FlywayConfigurationCustomizer storeDatabaseCheckBeforeMigration() {
+        return configuration -> {
+            try {
+                requireSupportedDatabase(configuration.getDataSource());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot inspect the database before migrating", e);
+            }
+        };
     }
 
     static void requireSupportedDatabase(DataSource dataSource) throws SQLException {
