@@ -4,6 +4,7 @@ import cn.ydcx.gateway.GatewayApplication;
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.model.NodeCode;
+import cn.ydcx.gateway.store.StoreConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -62,8 +63,7 @@ public final class NodeLauncher {
         p.put(b + "keystore.certificate", pki.certificateLocation(Suite.ES256, node.name()));
         p.put(b + "keystore.private-key", pki.privateKeyLocation(Suite.ES256, node.name()));
         p.put(b + "truststore.certificate", pki.rootLocation(Suite.ES256));
-        p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gateway")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        p.put("spring.datasource.url", StoreConfiguration.h2FileUrl(dataDir));
         p.put("spring.datasource.username", "sa");
         p.put("spring.datasource.password", "");
         p.put("camel.springboot.name", "gateway-" + node.name());
