@@ -3,7 +3,9 @@ package cn.ydcx.gateway.store;
 import java.time.Instant;
 
 /**
- * A batch this node sent ({@code OUT}) or received ({@code IN}).
+ * A batch this node sent ({@code OUT}) or received ({@code IN}). Column limits: batchId ≤ 200
+ * characters, source ≤ 10, dataset ≤ 20, merkleRoot ≤ 128, suite ≤ 16, status ≤ 32 — refuse
+ * longer header values before storing (the refused-batch store takes anything).
  *
  * @param createdAt     header.createdAt
  * @param receivedAt    when an IN batch arrived; null for OUT

@@ -58,6 +58,7 @@ public class OutboxStore {
 
     /** Stays PENDING, due again at nextAttemptAt. */
     public void markRetry(String batchId, String peer, String error, Instant nextAttemptAt, Instant now) {
+        java.util.Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         transition(batchId, peer, Delivery.PENDING, error, null, nextAttemptAt, now);
     }
 

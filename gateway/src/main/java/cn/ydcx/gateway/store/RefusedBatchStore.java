@@ -1,6 +1,5 @@
 package cn.ydcx.gateway.store;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -27,7 +26,10 @@ public class RefusedBatchStore {
         this.jdbc = Db.jdbc(dataSource);
     }
 
-    /** Stores the refusal (its id and bodySha256 are ignored and computed) and returns its id. */
+    /**
+     * Stores the refusal (its id and bodySha256 are ignored and computed) and returns its id.
+     * Header fields may be anything a peer sent: the columns have no length limits.
+     */
     public long insert(RefusedBatch r) {
         byte[] body = r.body() == null ? new byte[0] : r.body();
         KeyHolder keys = new GeneratedKeyHolder();
@@ -79,9 +81,5 @@ public class RefusedBatchStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-    }
-
-    static String sha256Hex(String text) {
-        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

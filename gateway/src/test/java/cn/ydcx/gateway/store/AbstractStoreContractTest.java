@@ -284,6 +284,17 @@ abstract class AbstractStoreContractTest {
         assertThat(refused.find(second + 1000)).isEmpty();
     }
 
+    @Test
+    void refusalWithAbsurdHeaderFieldsIsStillKept() {
+        String junk = "源".repeat(20_000);
+        long id = refused.insert(RefusedBatch.of(T0, junk, junk, junk, junk, Long.MAX_VALUE, junk, junk,
+                junk.getBytes(StandardCharsets.UTF_8)));
+        RefusedBatch r = refused.find(id).orElseThrow();
+        assertThat(List.of(r.peer(), r.batchId(), r.source(), r.dataset(), r.problem(), r.detail()))
+                .containsOnly(junk);
+        assertThat(r.seq()).isEqualTo(Long.MAX_VALUE);
+    }
+
     // ---------------------------------------------------------------- sequences
 
     @Test
