@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReceiveService {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiveService.class);
+    private static final int MAX_BATCH_ID = 200;
 
     private final BatchVerifier verifier;
     private final BatchStore batches;
@@ -86,6 +87,10 @@ public class ReceiveService {
             return refuse(body, peer, header, now, v.problem().name(), v.detail());
         }
         String batchId = header.path("batchId").asText();
+        if (batchId.length() > MAX_BATCH_ID) {
+            return refuse(body, peer, header, now, "MALFORMED",
+                    "batchId has " + batchId.length() + " characters, at most " + MAX_BATCH_ID + " are accepted");
+        }
         String digest = Hashes.headerDigest(header);
         Optional<BatchRow> earlier = batches.find(batchId, "IN");
         if (earlier.isPresent()) {
