@@ -26,6 +26,20 @@ class PkiLayoutTest {
     }
 
     @Test
+    void trustedRootsFromLayoutOrPemFiles() throws Exception {
+        PkiLayout files = PkiLayout.at(Path.of("certs-sample"));
+        TrustedRoots both = TrustedRoots.fromLayout(files);
+        assertThat(both.roots()).containsExactly(files.rootCertificate(Suite.SM2_SM3), files.rootCertificate(Suite.ES256));
+        TrustedRoots es = TrustedRoots.fromPem(Path.of("certs-sample/es256/root.crt.pem"));
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(es.check(files.credentials(Suite.ES256, "AH").chain(), now).ok()).isTrue();
+        ChainCheck sm2 = es.check(files.credentials(Suite.SM2_SM3, "AH").chain(), now);
+        assertThat(sm2.problem()).isEqualTo(ChainProblem.UNTRUSTED_CHAIN);
+        assertThat(sm2.detail()).contains("does not chain to a trusted root");
+        assertThat(both.check(java.util.List.of(), now).problem()).isEqualTo(ChainProblem.UNTRUSTED_CHAIN);
+    }
+
+    @Test
     void locationsAreSpringResourceStrings() {
         Path abs = Path.of("certs-sample").toAbsolutePath();
         PkiLayout files = PkiLayout.at(Path.of("certs-sample"));
