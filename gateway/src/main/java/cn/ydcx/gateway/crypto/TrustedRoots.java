@@ -37,6 +37,20 @@ public final class TrustedRoots {
         return new TrustedRoots(List.of(roots));
     }
 
+    /** The root of every suite in {@code layout} (e.g. the sample PKI). */
+    public static TrustedRoots fromLayout(PkiLayout layout) {
+        return new TrustedRoots(java.util.Arrays.stream(Suite.values()).map(layout::rootCertificate).toList());
+    }
+
+    /** Every certificate in the given PEM files. */
+    public static TrustedRoots fromPem(java.nio.file.Path... files) throws java.io.IOException {
+        List<X509Certificate> all = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : files) {
+            all.addAll(Pem.readCertificates(f));
+        }
+        return new TrustedRoots(all);
+    }
+
     public List<X509Certificate> roots() {
         return roots;
     }
