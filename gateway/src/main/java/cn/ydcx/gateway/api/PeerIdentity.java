@@ -1,7 +1,7 @@
 package cn.ydcx.gateway.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import cn.ydcx.gateway.crypto.SignedJson;
+import cn.ydcx.gateway.crypto.Certs;
 import java.security.cert.X509Certificate;
 
 /** The caller's identity: the CN of the client certificate it presented in mutual TLS. */
@@ -19,6 +19,6 @@ public final class PeerIdentity {
     }
 
     public static String commonName(X509Certificate cert) {
-        return SignedJson.commonName(cert);
+        return Certs.commonName(cert);
     }
 }

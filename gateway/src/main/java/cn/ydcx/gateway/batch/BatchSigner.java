@@ -3,6 +3,7 @@ package cn.ydcx.gateway.batch;
 import static cn.ydcx.gateway.batch.BatchFields.*;
 
 import cn.ydcx.gateway.crypto.NodeCredentials;
+import cn.ydcx.gateway.crypto.SignedJson;
 import cn.ydcx.gateway.jcs.Jcs;
 import cn.ydcx.gateway.merkle.MerkleAccumulator;
 import cn.ydcx.gateway.model.Dataset;
@@ -11,11 +12,8 @@ import cn.ydcx.gateway.model.NodeCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -73,18 +71,7 @@ public final class BatchSigner {
 
     /** {@code {"value": base64 DER over JCS(header), "certificates": [signer, issuers...]}}. */
     public ObjectNode signatureOf(JsonNode header) {
-        ObjectNode sig = Json.mapper().createObjectNode();
-        byte[] value = creds.suite().sign(creds.privateKey(), Jcs.canonicalize(header));
-        sig.put(VALUE, Base64.getEncoder().encodeToString(value));
-        ArrayNode certs = sig.putArray(CERTIFICATES);
-        for (X509Certificate c : creds.chain()) {
-            try {
-                certs.add(Base64.getEncoder().encodeToString(c.getEncoded()));
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException("cannot encode certificate of " + creds.name(), e);
-            }
-        }
-        return sig;
+        return SignedJson.sign(header, creds);
     }
 
     private static void checkRecord(int i, JsonNode r, NodeCode source, Dataset dataset) {

@@ -11,9 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
  * Detached signatures over JCS(object) in the batch form {@code {"value", "certificates"}}:
@@ -62,26 +59,13 @@ public final class SignedJson {
         if (!check.ok()) {
             return check.problem() + ": " + check.detail();
         }
-        String cn = commonName(chain.get(0));
+        String cn = Certs.commonName(chain.get(0));
         if (expectedSigner != null && !expectedSigner.equals(cn)) {
             return "SIGNER_MISMATCH: signed by " + cn + ", expected " + expectedSigner;
         }
         if (!suite.acceptsKey(chain.get(0).getPublicKey())
                 || !suite.verify(chain.get(0).getPublicKey(), Jcs.canonicalize(payload), value)) {
             return "BAD_SIGNATURE: signature does not verify over JCS of the signed object";
-        }
-        return null;
-    }
-
-    public static String commonName(X509Certificate cert) {
-        try {
-            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (InvalidNameException e) {
-            return null;
         }
         return null;
     }

@@ -63,7 +63,7 @@ public class OutboundBatchService {
         String source = props.node().name();
         long seq = sequences.next(source, dataset.code());
         String batchId = source + "-" + dataset.code() + "-" + seq + "-" + UUID.randomUUID();
-        Instant createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        Instant createdAt = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         ObjectNode batch = signer.sign(batchId, props.node(), dataset, seq, createdAt, batchRecords);
         String json = write(batch);
         JsonNode header = batch.get("header");
