@@ -48,7 +48,7 @@ class NormalizeCommandTest {
     void unreadableFileExitsNonZeroWithOneLineAndLeavesNoOutput(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("gbk.csv");
         String text = Files.readString(Path.of("samples/ZJ/penalty.csv"), StandardCharsets.UTF_8);
-        Files.writeString(in, text, Charset.forName("GBK"));
+        Files.write(in, text.getBytes(Charset.forName("GBK")));
         Path out = dir.resolve("out.jsonl");
         Path rej = dir.resolve("rej.jsonl");
         int code = normalize("--node", "ZJ", "--dataset", "penalty", "--in", in.toString(), "--out", out.toString(),
@@ -75,7 +75,7 @@ class NormalizeCommandTest {
     }
 
     @Test
-    void userErrorsAreOneLine(@TempDir Path dir) {
+    void userErrorsAreOneLine(@TempDir Path dir) throws IOException {
         String out = dir.resolve("o").toString();
         String rej = dir.resolve("r").toString();
         assertThat(normalize("--node", "ZJ", "--dataset", "penalty", "--in", dir.resolve("nope.csv").toString(),
