@@ -76,7 +76,8 @@ final class MappingLoader {
                                String rootElement, String recordElement) {
         Map<String, Node> fieldNodes = new HashMap<>();
         Map<CanonicalField, List<String>> sources = new LinkedHashMap<>();
-        MappingNode fields = yaml.map(required("fields").getValueNode(), "fields");
+        NodeTuple fieldsEntry = required("fields");
+        MappingNode fields = yaml.map(fieldsEntry.getValueNode(), "fields");
         for (Map.Entry<String, NodeTuple> e : yaml.entries(fields, "fields").entrySet()) {
             CanonicalField f = CanonicalFields.find(dataset, e.getKey());
             if (f == null) {
@@ -89,7 +90,7 @@ final class MappingLoader {
         }
         for (CanonicalField f : CanonicalFields.of(dataset)) {
             if (f.mustMap() && !sources.containsKey(f)) {
-                throw yaml.fail(fields, (f.required() ? "required" : "conditionally required") + " canonical field '"
+                throw yaml.fail(fieldsEntry.getKeyNode(), (f.required() ? "required" : "conditionally required") + " canonical field '"
                         + f.path() + "' has no source under fields:");
             }
         }
