@@ -42,6 +42,7 @@ public final class LocalRegion implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(codes.size());
         try {
             Map<NodeCode, Future<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
+            boolean first = true;
             for (NodeCode n : codes) {
                 Map<NodeCode, String> peers = new LinkedHashMap<>();
                 NodeLauncher.loopbackPeers(n, ports).forEach((peer, url) -> {
@@ -52,7 +53,14 @@ public final class LocalRegion implements AutoCloseable {
                 Map<String, Object> props = new LinkedHashMap<>(
                         NodeLauncher.defaults(n, ports.get(n), dataRoot.resolve(n.name()), certs, peers));
                 props.putAll(extra);
-                starting.put(n, pool.submit(() -> NodeLauncher.start(props)));
+                Future<ConfigurableApplicationContext> f = pool.submit(() -> NodeLauncher.start(props));
+                starting.put(n, f);
+                if (first) {
+                    // Tomcat initialises its cipher-suite parser lazily and not thread-safely:
+                    // the first node starts alone, the others then start in parallel.
+                    waitQuietly(f);
+                    first = false;
+                }
             }
             List<Exception> failures = new ArrayList<>();
             for (var e : starting.entrySet()) {
@@ -99,6 +107,14 @@ public final class LocalRegion implements AutoCloseable {
     public void close() {
         nodes.values().forEach(ConfigurableApplicationContext::close);
         nodes.clear();
+    }
+
+    private static void waitQuietly(Future<?> f) {
+        try {
+            f.get();
+        } catch (Exception e) {
+            // reported with the other nodes' outcomes below
+        }
     }
 
     private static int freePort() {
