@@ -44,7 +44,9 @@ public final class RegionDemo {
         out.println("== Yangtze Delta credit exchange — region demo ==");
         out.println("starting SH, JS, ZJ, AH and REGION on loopback (state under " + dataRoot + ") …");
         long t0 = System.nanoTime();
-        LocalRegion region = LocalRegion.start(Arrays.asList(NodeCode.values()), dataRoot, certs, freePorts, Map.of());
+        // The demo narrates each step itself; the nodes' own INFO/WARN lines would only interleave.
+        LocalRegion region = LocalRegion.start(Arrays.asList(NodeCode.values()), dataRoot, certs, freePorts,
+                Map.of("logging.level.cn.ydcx.gateway", "ERROR"));
         for (NodeCode n : NodeCode.values()) {
             out.printf("  %-6s %s%n", n, region.url(n));
         }
