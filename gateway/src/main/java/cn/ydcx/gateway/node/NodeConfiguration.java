@@ -50,8 +50,10 @@ public class NodeConfiguration {
     }
 
     @Bean
-    MappingRegistry mappingRegistry() {
-        return MappingRegistry.load(MappingSource.defaultSource());
+    MappingRegistry mappingRegistry(NodeProperties props) {
+        // A broken mapping fails here, so the node does not start (message names file and line).
+        return MappingRegistry.load(props.mappings() == null
+                ? MappingSource.defaultSource() : MappingSource.directory(props.mappings()));
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatchRecords  largest batch this node accepts from a peer
  * @param maxBatchBytes    largest batch body this node accepts from a peer
  * @param delivery      retry policy for pushing batches to peers
+ * @param mappings      mapping directory (default: ./mappings if present, else the jar's copy)
  */
 @ConfigurationProperties("gateway")
 public record NodeProperties(
@@ -31,7 +32,8 @@ public record NodeProperties(
         @DefaultValue("10000") int batchSize,
         @DefaultValue("100000") int maxBatchRecords,
         @DefaultValue("268435456") long maxBatchBytes,
-        @DefaultValue Delivery delivery) {
+        @DefaultValue Delivery delivery,
+        Path mappings) {
 
     public NodeProperties {
         if (node == null) {
