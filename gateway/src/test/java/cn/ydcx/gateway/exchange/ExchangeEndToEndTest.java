@@ -48,6 +48,7 @@ class ExchangeEndToEndTest {
     static String batchId;
     static String batchDocument;
     static long accepted;
+    static JsonNode ingestAnswer;
 
     @BeforeAll
     static void startRegion() {
@@ -75,6 +76,7 @@ class ExchangeEndToEndTest {
                 Files.readAllBytes(Path.of("samples/ZJ/penalty.csv")), "text/csv");
         assertThat(resp.status()).as(resp.body()).isEqualTo(200);
         JsonNode result = resp.json();
+        ingestAnswer = result;
         accepted = result.path("accepted").asLong();
         assertThat(accepted).isGreaterThanOrEqualTo(150);
         assertThat(result.path("rejected").asLong()).isPositive();
@@ -107,6 +109,37 @@ class ExchangeEndToEndTest {
 
     @Test
     @Order(2)
+    void ingestAndTheNormalizeCommandGiveTheSameRecordsAndRejects() throws Exception {
+        Path out = dataRoot.resolve("cli.jsonl");
+        Path rej = dataRoot.resolve("cli.rejects.jsonl");
+        int exit = cn.ydcx.gateway.cli.GatewayCli.run("normalize", "--node", "ZJ", "--dataset", "penalty",
+                "--in", "samples/ZJ/penalty.csv", "--out", out.toString(), "--rejects", rej.toString());
+        assertThat(exit).isZero();
+        List<String> cliRecords = Files.readAllLines(out).stream().filter(l -> !l.isBlank())
+                .map(l -> canonical(l)).toList();
+        List<String> cliRejects = Files.readAllLines(rej).stream().filter(l -> !l.isBlank())
+                .map(l -> canonical(l)).toList();
+
+        JsonNode batch = Json.mapper().readTree(batchDocument);
+        List<String> ingested = new ArrayList<>();
+        batch.get("records").forEach(r -> ingested.add(cn.ydcx.gateway.jcs.Jcs.canonicalString(r)));
+        List<String> apiRejects = new ArrayList<>();
+        ingestAnswer.get("rejects").forEach(r -> apiRejects.add(cn.ydcx.gateway.jcs.Jcs.canonicalString(r)));
+
+        assertThat(ingested).containsExactlyElementsOf(cliRecords);
+        assertThat(apiRejects).containsExactlyElementsOf(cliRejects);
+    }
+
+    private static String canonical(String json) {
+        try {
+            return cn.ydcx.gateway.jcs.Jcs.canonicalString(Json.mapper().readTree(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(3)
     void queryAtJsShowsZjRecordsWithProvenance() throws Exception {
         TlsClient jsOffice = new TlsClient(pki, "office-JS");
         JsonNode answer = jsOffice.get(region.url(NodeCode.JS) + "/api/v1/records?uscc=913304007429141869").json();
@@ -121,7 +154,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void tamperedRecordIsRefusedAndNothingStored() throws Exception {
         ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
         ((ObjectNode) batch.path("records").path(3).path("data")).put("content", "罚款人民币1元");
@@ -129,7 +162,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void changedHeaderIsRefused() throws Exception {
         ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
         ((ObjectNode) batch.get("header")).put("createdAt", "2026-01-01T00:00:00Z");
@@ -137,7 +170,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void removedRecordIsRefused() throws Exception {
         ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
         ((ArrayNode) batch.get("records")).remove(0);
@@ -145,7 +178,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void batchSignedByAnotherNodeIsRefused() throws Exception {
         ObjectNode original = (ObjectNode) Json.mapper().readTree(batchDocument);
         List<JsonNode> records = new ArrayList<>();
@@ -157,7 +190,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void malformedJsonIsRefused() throws Exception {
         TlsClient.Response resp = zjNode.post(region.url(NodeCode.JS) + "/api/v1/exchange/batches",
                 "{\"header\": {".getBytes(), "application/json");
@@ -166,7 +199,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void sameBatchAgainIsAcknowledgedIdempotently() throws Exception {
         long before = region.bean(NodeCode.JS, RecordStore.class).countActive("ZJ", "penalty");
         TlsClient.Response resp = zjNode.post(region.url(NodeCode.JS) + "/api/v1/exchange/batches",
@@ -177,7 +210,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void sameSeqFromAnotherBatchIsRefused() throws Exception {
         ObjectNode original = (ObjectNode) Json.mapper().readTree(batchDocument);
         List<JsonNode> records = new ArrayList<>();
