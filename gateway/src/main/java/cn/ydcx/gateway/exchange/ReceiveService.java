@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -62,7 +63,8 @@ public class ReceiveService {
 
     /** Serialised per node so two deliveries of the same batch cannot both be applied. */
     public synchronized ReceiveOutcome receive(byte[] body, String peer) {
-        Instant now = Instant.now(clock);
+        // Millisecond precision: what every database keeps, so a re-sent receipt is identical.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         if (body.length > props.maxBatchBytes()) {
             return refuse(body, peer, null, now, "TOO_LARGE",
                     "batch body has " + body.length + " bytes, the limit is " + props.maxBatchBytes());
