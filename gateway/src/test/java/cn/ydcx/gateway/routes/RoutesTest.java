@@ -16,6 +16,7 @@ import org.apache.camel.EndpointInject;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.Test;
@@ -62,9 +63,9 @@ class RoutesTest {
 
     @Test
     void everyRouteHasAnIdAndADescription() {
-        assertThat(camel.getRouteDefinitions()).extracting(r -> r.getRouteId())
+        assertThat(((ModelCamelContext) camel).getRouteDefinitions()).extracting(r -> r.getRouteId())
                 .contains("ingest", "dispatch", "dispatch-retry", "receive-batch");
-        camel.getRouteDefinitions().forEach(r -> assertThat(r.getDescriptionText()).as(r.getRouteId()).isNotBlank());
+        ((ModelCamelContext) camel).getRouteDefinitions().forEach(r -> assertThat(r.getDescriptionText()).as(r.getRouteId()).isNotBlank());
     }
 
     @Test
