@@ -51,6 +51,9 @@ public final class LocalRegion implements AutoCloseable {
                 });
                 Map<String, Object> props = new LinkedHashMap<>(
                         NodeLauncher.defaults(n, ports.get(n), dataRoot.resolve(n.name()), certs, peers));
+                // several nodes in one JVM is the demo and the tests, never production: sample keys
+                // (e.g. a temporary copy of certs-sample) are fine unless extra says otherwise
+                props.put("gateway.allow-sample-keys", "true");
                 props.putAll(extra);
                 starting.put(n, pool.submit(() -> NodeLauncher.start(props)));
             }
