@@ -74,7 +74,7 @@ public final class NodeLauncher {
         p.put("spring.datasource.url", StoreConfiguration.h2FileUrl(dataDir));
         p.put("spring.datasource.username", "sa");
         p.put("spring.datasource.password", "");
-        p.put("camel.springboot.name", "gateway-" + node.name());
+        p.put("camel.main.name", "gateway-" + node.name());
         return p;
     }
 

@@ -63,9 +63,10 @@ class RoutesTest {
 
     @Test
     void everyRouteHasAnIdAndADescription() {
-        assertThat(((ModelCamelContext) camel).getRouteDefinitions()).extracting(r -> r.getRouteId())
+        ModelCamelContext model = (ModelCamelContext) camel;
+        assertThat(model.getRouteDefinitions()).extracting(r -> r.getRouteId())
                 .contains("ingest", "dispatch", "dispatch-retry", "receive-batch");
-        ((ModelCamelContext) camel).getRouteDefinitions().forEach(r -> assertThat(r.getDescriptionText()).as(r.getRouteId()).isNotBlank());
+        model.getRouteDefinitions().forEach(r -> assertThat(r.getDescriptionText()).as(r.getRouteId()).isNotBlank());
     }
 
     @Test
