@@ -39,6 +39,9 @@ public final class LocalRegion implements AutoCloseable {
             ports.put(n, freePorts ? freePort() : n.defaultPort());
         }
         LocalRegion region = new LocalRegion(ports);
+        // Tomcat's cipher-list parser initialises its static tables without synchronisation; two
+        // connectors starting at once can corrupt them (UnsupportedOperationException): do it once here
+        org.apache.tomcat.util.net.openssl.ciphers.OpenSSLCipherConfigurationParser.parseExpression("HIGH");
         ExecutorService pool = Executors.newFixedThreadPool(codes.size());
         try {
             Map<NodeCode, Future<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();

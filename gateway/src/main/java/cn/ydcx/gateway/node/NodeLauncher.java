@@ -101,6 +101,7 @@ public final class NodeLauncher {
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(defaults)
+                .listeners(new SerialLoggingInit())
                 .registerShutdownHook(true)
                 .logStartupInfo(false)
                 .run(args);
