@@ -78,6 +78,11 @@ public final class PkiLayout {
         return new NodeCredentials(suite, name, key, chain);
     }
 
+    /** Whether {@code name} is a valid file stem: a PKI entity name with at most one dotted suffix, never a path. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     /** Spring resource string of {@code name}'s certificate, e.g. {@code classpath:certs-sample/es256/ZJ.crt.pem}. */
     public String certificateLocation(Suite suite, String name) {
         return location(relative(suite, name + ".crt.pem"));

@@ -2,6 +2,7 @@ package cn.ydcx.gateway.pki;
 
 import cn.ydcx.gateway.crypto.Crypto;
 import cn.ydcx.gateway.crypto.Pem;
+import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.model.NodeCode;
 import java.io.IOException;
@@ -99,7 +100,10 @@ public final class PkiGenerator {
             throw new IllegalStateException("generating the " + suite + " sample PKI failed: " + e.getMessage(), e);
         }
         // an empty CRL from the start, valid as long as the root, so nodes always find one
-        new CrlPublisher(outDir).publishEmpty(suite, to.toInstant());
+        // (a PKI generated already expired, for tests, still gets a CRL that is not stale)
+        Instant now = Instant.now();
+        new CrlPublisher(outDir).publishEmpty(suite, to.toInstant().isAfter(now) ? to.toInstant()
+                : now.plus(Duration.ofDays(1)));
     }
 
     /**
@@ -111,6 +115,10 @@ public final class PkiGenerator {
                                  Duration validity) throws IOException {
         if (!entityNames().contains(name)) {
             throw new IllegalArgumentException("unknown PKI entity '" + name + "' (one of " + entityNames() + ")");
+        }
+        if (!PkiLayout.isValidName(outName)) {
+            throw new IllegalArgumentException("invalid PKI entity name '" + outName
+                    + "' for the new files (letters, digits, '-', '_', one '.suffix'; no path)");
         }
         Path dir = pkiDir.resolve(suite.dirName());
         if (outName.equals("root") || Files.exists(dir.resolve(outName + ".crt.pem"))) {
