@@ -12,5 +12,7 @@ public enum AuditEvent {
     APPLIED,
     RETRACTED,
     QUERY_ANSWERED,
-    COMPARE_RUN
+    COMPARE_RUN,
+    /** a request refused by the access rules (security.AccessRules) */
+    ACCESS_DENIED
 }

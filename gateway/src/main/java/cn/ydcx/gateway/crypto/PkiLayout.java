@@ -3,12 +3,14 @@ package cn.ydcx.gateway.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +20,12 @@ import java.util.regex.Pattern;
  * ({@code classpath:certs-sample}, which the build copies into the jar).
  */
 public final class PkiLayout {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9][A-Za-z0-9_-]*)?");
     private static final String CLASSPATH = "classpath:";
+    /** File name of a suite root's certificate revocation list. */
+    public static final String CRL_FILE = "root.crl.pem";
+    /** First characters of a key file generated as a sample (see PkiGenerator). */
+    public static final String SAMPLE_KEY_MARKER = "SAMPLE KEY";
 
     private final Path dir;          // set for a filesystem layout
     private final String classpath;  // set for a classpath layout, no leading or trailing '/'
@@ -72,6 +78,11 @@ public final class PkiLayout {
         return new NodeCredentials(suite, name, key, chain);
     }
 
+    /** Whether {@code name} is a valid file stem: a PKI entity name with at most one dotted suffix, never a path. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     /** Spring resource string of {@code name}'s certificate, e.g. {@code classpath:certs-sample/es256/ZJ.crt.pem}. */
     public String certificateLocation(Suite suite, String name) {
         return location(relative(suite, name + ".crt.pem"));
@@ -83,6 +94,49 @@ public final class PkiLayout {
 
     public String rootLocation(Suite suite) {
         return location(relative(suite, "root.crt.pem"));
+    }
+
+    /** Spring/Tomcat resource string of the root's CRL ({@code <suite>/root.crl.pem}). */
+    public String crlLocation(Suite suite) {
+        return location(relative(suite, CRL_FILE));
+    }
+
+    /** The CRL file of a filesystem layout (it may not exist yet); null for a classpath layout. */
+    public Path crlFile(Suite suite) {
+        return dir == null ? null : dir.resolve(relative(suite, CRL_FILE));
+    }
+
+    /** The CRL's PEM bytes, or empty when this layout publishes no CRL for {@code suite}. */
+    public Optional<byte[]> readCrl(Suite suite) throws IOException {
+        String rel = relative(suite, CRL_FILE);
+        if (dir != null && !Files.exists(dir.resolve(rel))) {
+            return Optional.empty();
+        }
+        if (dir == null && PkiLayout.class.getClassLoader().getResource(classpath + "/" + rel) == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = open(rel)) {
+            return Optional.of(in.readAllBytes());
+        }
+    }
+
+    /**
+     * Whether {@code name}'s key file is marked as a SAMPLE key (first line starts with
+     * {@value #SAMPLE_KEY_MARKER}), as every key of the committed sample PKI is.
+     */
+    public boolean isSampleKey(Suite suite, String name) {
+        String rel = relative(suite, name + ".key.pem");
+        try (InputStream in = open(rel)) {
+            byte[] head = in.readNBytes(SAMPLE_KEY_MARKER.length());
+            return new String(head, StandardCharsets.US_ASCII).equals(SAMPLE_KEY_MARKER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(describe(rel) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Human-readable location of {@code name}'s key file, for messages (never its content). */
+    public String describeKey(Suite suite, String name) {
+        return describe(relative(suite, name + ".key.pem"));
     }
 
     private List<X509Certificate> readCertificates(Suite suite, String name) {
@@ -99,7 +153,9 @@ public final class PkiLayout {
     }
 
     private static String relative(Suite suite, String file) {
-        String name = file.substring(0, file.indexOf('.'));
+        // every file is <name>.crt.pem, <name>.key.pem or root.crl.pem; a name may carry one
+        // dotted suffix for a rotated certificate (ZJ.next), never a path
+        String name = file.substring(0, file.length() - ".crt.pem".length());
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid PKI entity name '" + name + "'");
         }

@@ -39,6 +39,9 @@ public final class LocalRegion implements AutoCloseable {
             ports.put(n, freePorts ? freePort() : n.defaultPort());
         }
         LocalRegion region = new LocalRegion(ports);
+        // Tomcat's cipher-list parser initialises its static tables without synchronisation; two
+        // connectors starting at once can corrupt them (UnsupportedOperationException): do it once here
+        org.apache.tomcat.util.net.openssl.ciphers.OpenSSLCipherConfigurationParser.parseExpression("HIGH");
         ExecutorService pool = Executors.newFixedThreadPool(codes.size());
         try {
             Map<NodeCode, Future<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
@@ -52,6 +55,9 @@ public final class LocalRegion implements AutoCloseable {
                 });
                 Map<String, Object> props = new LinkedHashMap<>(
                         NodeLauncher.defaults(n, ports.get(n), dataRoot.resolve(n.name()), certs, peers));
+                // several nodes in one JVM is the demo and the tests, never production: sample keys
+                // (e.g. a temporary copy of certs-sample) are fine unless extra says otherwise
+                props.put("gateway.allow-sample-keys", "true");
                 props.putAll(extra);
                 Future<ConfigurableApplicationContext> f = pool.submit(() -> NodeLauncher.start(props));
                 starting.put(n, f);

@@ -60,8 +60,16 @@ public final class NodeLauncher {
         p.put("server.ssl.bundle", TLS_BUNDLE);
         p.put("server.ssl.client-auth", "need");
         String b = "spring.ssl.bundle.pem." + TLS_BUNDLE + ".";
-        p.put(b + "keystore.certificate", pki.certificateLocation(Suite.ES256, node.name()));
-        p.put(b + "keystore.private-key", pki.privateKeyLocation(Suite.ES256, node.name()));
+        // the TLS key follows gateway.key-name (key rotation) through a placeholder, resolved by Spring
+        String keyName = "${gateway.key-name:" + node.name() + "}";
+        p.put(b + "keystore.certificate", pki.certificateLocation(Suite.ES256, node.name())
+                .replace("/" + node.name() + ".crt.pem", "/" + keyName + ".crt.pem"));
+        p.put(b + "keystore.private-key", pki.privateKeyLocation(Suite.ES256, node.name())
+                .replace("/" + node.name() + ".key.pem", "/" + keyName + ".key.pem"));
+        if (isSamplePki(certs)) {
+            // the shipped sample PKI is meant for the demo: allowed, and SampleKeyPolicy warns loudly
+            p.put("gateway.allow-sample-keys", "true");
+        }
         p.put(b + "truststore.certificate", pki.rootLocation(Suite.ES256));
         p.put("spring.datasource.url", StoreConfiguration.h2FileUrl(dataDir));
         p.put("spring.datasource.username", "sa");
@@ -70,10 +78,30 @@ public final class NodeLauncher {
         return p;
     }
 
+    /**
+     * Whether {@code certs} is the shipped SAMPLE PKI: the copy inside the jar, or the checkout's
+     * {@code certs-sample} directory. A copy elsewhere (or a real PKI) is not, so the sample-key
+     * rule applies to it.
+     */
+    public static boolean isSamplePki(String certs) {
+        if (certs.equals("classpath:certs-sample")) {
+            return true;
+        }
+        PkiLayout layout = PkiLayout.resolve(certs);
+        Path sample = Path.of("certs-sample");
+        try {
+            return layout.directory() != null && Files.isDirectory(sample)
+                    && Files.isSameFile(layout.directory(), sample);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     public static ConfigurableApplicationContext start(Map<String, Object> defaults, String... args) {
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(defaults)
+                .listeners(new SerialLoggingInit())
                 .registerShutdownHook(true)
                 .logStartupInfo(false)
                 .run(args);

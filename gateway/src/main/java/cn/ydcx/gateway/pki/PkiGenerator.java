@@ -2,6 +2,7 @@ package cn.ydcx.gateway.pki;
 
 import cn.ydcx.gateway.crypto.Crypto;
 import cn.ydcx.gateway.crypto.Pem;
+import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.model.NodeCode;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -84,17 +87,65 @@ public final class PkiGenerator {
         try {
             KeyPair rootKeys = newKeyPair(suite);
             X500Name rootName = name(rootCommonName(suite));
-            X509Certificate root = build(suite, rootName, rootKeys, rootName, rootKeys, null, from, to, Role.ROOT);
-            write(dir, "root", root, rootKeys);
+            X509Certificate root = build(suite, rootName, rootKeys.getPublic(), rootName, rootKeys.getPrivate(), null,
+                    from, to, Role.ROOT);
+            write(dir, "root", root, rootKeys.getPrivate());
             for (String entity : entityNames()) {
                 KeyPair keys = newKeyPair(suite);
-                Role role = isNode(entity) ? Role.NODE : Role.CLIENT;
-                X509Certificate cert = build(suite, name(entity), keys, rootName, rootKeys, root, from, to, role);
-                write(dir, entity, cert, keys);
+                X509Certificate cert = build(suite, name(entity), keys.getPublic(), rootName, rootKeys.getPrivate(),
+                        root, from, to, roleOf(entity));
+                write(dir, entity, cert, keys.getPrivate());
             }
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("generating the " + suite + " sample PKI failed: " + e.getMessage(), e);
         }
+        // an empty CRL from the start, valid as long as the root, so nodes always find one
+        // (a PKI generated already expired, for tests, still gets a CRL that is not stale)
+        Instant now = Instant.now();
+        new CrlPublisher(outDir).publishEmpty(suite, to.toInstant().isAfter(now) ? to.toInstant()
+                : now.plus(Duration.ofDays(1)));
+    }
+
+    /**
+     * Issues a fresh key and certificate for {@code name} (CN = name, same profile as the
+     * original) from the existing root of {@code pkiDir}, written as {@code <outName>.crt.pem}
+     * / {@code .key.pem}: the new half of a key rotation. Validity is capped at the root's.
+     */
+    public X509Certificate issue(Path pkiDir, Suite suite, String name, String outName, Instant notBefore,
+                                 Duration validity) throws IOException {
+        if (!entityNames().contains(name)) {
+            throw new IllegalArgumentException("unknown PKI entity '" + name + "' (one of " + entityNames() + ")");
+        }
+        if (!PkiLayout.isValidName(outName)) {
+            throw new IllegalArgumentException("invalid PKI entity name '" + outName
+                    + "' for the new files (letters, digits, '-', '_', one '.suffix'; no path)");
+        }
+        Path dir = pkiDir.resolve(suite.dirName());
+        if (outName.equals("root") || Files.exists(dir.resolve(outName + ".crt.pem"))) {
+            throw new IllegalArgumentException("refusing to overwrite " + dir.resolve(outName + ".crt.pem")
+                    + ": issue under a new --out-name, e.g. " + name + ".next");
+        }
+        X509Certificate root = Pem.readCertificate(dir.resolve("root.crt.pem"));
+        PrivateKey rootKey = Pem.readPrivateKey(dir.resolve("root.key.pem"));
+        Instant notAfter = notBefore.plus(validity);
+        if (notAfter.isAfter(root.getNotAfter().toInstant())) {
+            notAfter = root.getNotAfter().toInstant();
+        }
+        try {
+            KeyPair keys = newKeyPair(suite);
+            X509Certificate cert = build(suite, name(name), keys.getPublic(),
+                    X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), rootKey, root,
+                    Date.from(notBefore), Date.from(notAfter), roleOf(name));
+            write(dir, outName, cert, keys.getPrivate());
+            return cert;
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("issuing a " + suite + " certificate for " + name + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Role roleOf(String entity) {
+        return isNode(entity) ? Role.NODE : Role.CLIENT;
     }
 
     private enum Role { ROOT, NODE, CLIENT }
@@ -121,16 +172,16 @@ public final class PkiGenerator {
                 .build();
     }
 
-    private X509Certificate build(Suite suite, X500Name subject, KeyPair subjectKeys, X500Name issuer,
-            KeyPair issuerKeys, X509Certificate issuerCert, Date from, Date to, Role role)
+    private X509Certificate build(Suite suite, X500Name subject, PublicKey subjectKey, X500Name issuer,
+            PrivateKey issuerKey, X509Certificate issuerCert, Date from, Date to, Role role)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE); // positive, < 20 octets
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial, from, to, subject,
-                subjectKeys.getPublic());
+                subjectKey);
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
         b.addExtension(Extension.authorityKeyIdentifier, false, issuerCert == null
-                ? ext.createAuthorityKeyIdentifier(subjectKeys.getPublic())
+                ? ext.createAuthorityKeyIdentifier(subjectKey)
                 : ext.createAuthorityKeyIdentifier(issuerCert.getPublicKey()));
         switch (role) {
             case ROOT -> {
@@ -155,13 +206,13 @@ public final class PkiGenerator {
             }
         }
         ContentSigner signer = new JcaContentSignerBuilder(suite.signatureAlgorithm())
-                .setProvider(Crypto.provider()).build(issuerKeys.getPrivate());
+                .setProvider(Crypto.provider()).build(issuerKey);
         return new JcaX509CertificateConverter().setProvider(Crypto.provider()).getCertificate(b.build(signer));
     }
 
-    private static void write(Path dir, String name, X509Certificate cert, KeyPair keys) throws IOException {
+    private static void write(Path dir, String name, X509Certificate cert, PrivateKey key) throws IOException {
         Files.writeString(dir.resolve(name + ".crt.pem"), Pem.certificateToPem(cert), StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve(name + ".key.pem"),
-                KEY_WARNING + "\n" + Pem.privateKeyToPem(keys.getPrivate()), StandardCharsets.US_ASCII);
+                KEY_WARNING + "\n" + Pem.privateKeyToPem(key), StandardCharsets.US_ASCII);
     }
 }
