@@ -1,9 +1,9 @@
 package cn.ydcx.gateway.exchange;
 
+import cn.ydcx.gateway.crypto.Certs;
 import cn.ydcx.gateway.crypto.NodeCredentials;
 import cn.ydcx.gateway.crypto.SignedJson;
 import cn.ydcx.gateway.model.Json;
-import cn.ydcx.gateway.node.NodeProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 public class ReceiptSigner {
 
     private final NodeCredentials credentials;
-    private final NodeProperties props;
+    private final String receiver;
 
-    public ReceiptSigner(NodeCredentials credentials, NodeProperties props) {
+    public ReceiptSigner(NodeCredentials credentials) {
         this.credentials = credentials;
-        this.props = props;
+        // the certificate's CN, not the key file name: a rotated key ("ZJ.next") still signs as ZJ
+        this.receiver = Certs.commonName(credentials.certificate());
     }
 
     public ObjectNode sign(JsonNode batchHeader, Instant receivedAt, ReceiptStatus status,
@@ -39,7 +40,7 @@ public class ReceiptSigner {
             receipt.put("seq", h.path("seq").asLong());
         }
         copyText(h, receipt, "merkleRoot");
-        receipt.put("receiver", props.node().name());
+        receipt.put("receiver", receiver);
         receipt.put("receivedAt", receivedAt.toString());
         receipt.put("status", status.name());
         receipt.put("suite", credentials.suite().wireName());

@@ -45,7 +45,6 @@ public final class LocalRegion implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(codes.size());
         try {
             Map<NodeCode, Future<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
-            boolean first = true;
             for (NodeCode n : codes) {
                 Map<NodeCode, String> peers = new LinkedHashMap<>();
                 NodeLauncher.loopbackPeers(n, ports).forEach((peer, url) -> {
@@ -59,14 +58,7 @@ public final class LocalRegion implements AutoCloseable {
                 // (e.g. a temporary copy of certs-sample) are fine unless extra says otherwise
                 props.put("gateway.allow-sample-keys", "true");
                 props.putAll(extra);
-                Future<ConfigurableApplicationContext> f = pool.submit(() -> NodeLauncher.start(props));
-                starting.put(n, f);
-                if (first) {
-                    // Tomcat initialises its cipher-suite parser lazily and not thread-safely:
-                    // the first node starts alone, the others then start in parallel.
-                    waitQuietly(f);
-                    first = false;
-                }
+                starting.put(n, pool.submit(() -> NodeLauncher.start(props)));
             }
             List<Exception> failures = new ArrayList<>();
             for (var e : starting.entrySet()) {
@@ -113,14 +105,6 @@ public final class LocalRegion implements AutoCloseable {
     public void close() {
         nodes.values().forEach(ConfigurableApplicationContext::close);
         nodes.clear();
-    }
-
-    private static void waitQuietly(Future<?> f) {
-        try {
-            f.get();
-        } catch (Exception e) {
-            // reported with the other nodes' outcomes below
-        }
     }
 
     private static int freePort() {
