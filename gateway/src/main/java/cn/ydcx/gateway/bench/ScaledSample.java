@@ -1,24 +1,21 @@
 package cn.ydcx.gateway.bench;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Scales a ZJ CSV sample to N rows by repeating its rows, giving every copy its own decision
  * number (suffix {@code -<copy>}) so the copies are distinct records, not duplicates. The mix of
- * valid and invalid rows is the sample's own.
+ * valid and invalid rows is the sample's own: a row that does not split cleanly (the sample's
+ * deliberately malformed rows) is copied unchanged and stays malformed.
  */
 public final class ScaledSample {
 
@@ -26,35 +23,98 @@ public final class ScaledSample {
     }
 
     public static void writeZjCsv(InputStream sample, String keyColumn, int rows, Path out) throws IOException {
-        List<String> header;
-        List<List<String>> body = new ArrayList<>();
-        try (Reader r = new InputStreamReader(sample, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                     .setAllowMissingColumnNames(true).get().parse(r)) {
-            header = new ArrayList<>(p.getHeaderNames());
-            header.set(0, header.get(0).replace("\uFEFF", ""));
-            for (CSVRecord rec : p) {
-                List<String> row = new ArrayList<>();
-                rec.forEach(row::add);
-                body.add(row);
+        List<String> lines = new ArrayList<>();
+        String header;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(sample, StandardCharsets.UTF_8))) {
+            header = r.readLine();
+            if (header == null) {
+                throw new IllegalArgumentException("sample is empty");
+            }
+            header = header.replace("\uFEFF", "");
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
             }
         }
-        int key = header.indexOf(keyColumn);
+        List<String> columns = split(header);
+        int key = columns == null ? -1 : columns.indexOf(keyColumn);
         if (key < 0) {
             throw new IllegalArgumentException("sample has no column " + keyColumn);
         }
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180)) {
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write('\uFEFF');
-            printer.printRecord(header);
+            w.write(header);
+            w.write('\n');
             for (int i = 0; i < rows; i++) {
-                List<String> row = new ArrayList<>(body.get(i % body.size()));
-                int copy = i / body.size();
-                if (copy > 0 && row.size() > key && !row.get(key).isBlank()) {
-                    row.set(key, row.get(key) + "-" + copy);
+                String line = lines.get(i % lines.size());
+                int copy = i / lines.size();
+                List<String> fields = copy == 0 ? null : split(line);
+                if (fields != null && fields.size() > key && !fields.get(key).isBlank()) {
+                    fields.set(key, fields.get(key) + "-" + copy);
+                    line = join(fields);
                 }
-                printer.printRecord(row);
+                w.write(line);
+                w.write('\n');
             }
         }
+    }
+
+    /** RFC 4180 split of one physical line; null when the line is not well-formed. */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        int i = 0;
+        while (true) {
+            f.setLength(0);
+            if (i < line.length() && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= line.length()) {
+                        return null;
+                    }
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < line.length() && line.charAt(i) == '"') {
+                            f.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        f.append(c);
+                    }
+                }
+                if (i < line.length() && line.charAt(i) != ',') {
+                    return null;
+                }
+            } else {
+                while (i < line.length() && line.charAt(i) != ',') {
+                    f.append(line.charAt(i++));
+                }
+            }
+            out.add(f.toString());
+            if (i >= line.length()) {
+                return out;
+            }
+            i++; // the comma
+        }
+    }
+
+    static String join(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String v = fields.get(i);
+            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0) {
+                sb.append('"').append(v.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.toString();
     }
 }
