@@ -13,6 +13,7 @@ public enum AuditEvent {
     RETRACTED,
     QUERY_ANSWERED,
     COMPARE_RUN,
+    PEER_LOG_INCONSISTENT,
     /** a request refused by the access rules (security.AccessRules) */
     ACCESS_DENIED
 }

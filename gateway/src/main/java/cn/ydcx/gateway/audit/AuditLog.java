@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +43,18 @@ public class AuditLog {
 
     /** Appends the entry and returns its 0-based index in the log. */
     public long append(ObjectNode entry) {
+        return append(entry, List.of());
+    }
+
+    /**
+     * Appends an entry about the given records (e.g. the batch they travelled in); the record ids
+     * are indexed so {@code audit trace} finds every entry about one record.
+     */
+    public long append(ObjectNode entry, Collection<String> recordIds) {
         byte[] jcs = Jcs.canonicalize(entry);
         Suite suite = props.signingSuite();
         byte[] leafHash = MerkleTree.leafHash(suite, jcs);
-        return store.append(new String(jcs, StandardCharsets.UTF_8), leafHash);
+        return store.append(new String(jcs, StandardCharsets.UTF_8), leafHash, recordIds);
     }
 
     public long size() {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             PkiCommand.class,
             ServeCommand.class,
             DemoCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            AuditCommand.class
         })
 public class GatewayCli implements Runnable {
 

@@ -69,4 +69,14 @@ public final class SignedJson {
         }
         return null;
     }
+
+    /** The suite whose key type the certificate carries (SM2 or P-256), or null. */
+    public static Suite suiteOf(X509Certificate cert) {
+        for (Suite s : Suite.values()) {
+            if (s.acceptsKey(cert.getPublicKey())) {
+                return s;
+            }
+        }
+        return null;
+    }
 }

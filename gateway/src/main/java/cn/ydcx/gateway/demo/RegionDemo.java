@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.demo;
 
+import cn.ydcx.gateway.client.TlsClient;
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.model.NodeCode;

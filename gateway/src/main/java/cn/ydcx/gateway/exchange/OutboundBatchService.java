@@ -81,7 +81,7 @@ public class OutboundBatchService {
                 .put("merkleRoot", header.get("merkleRoot").asText())
                 .put("suite", header.get("suite").asText());
         entry.set("peers", Json.mapper().valueToTree(peers));
-        audit.append(entry);
+        audit.append(entry, batchRecords.stream().map(r -> r.path("recordId").asText()).toList());
         return new BatchSummary(batchId, dataset.code(), seq, batchRecords.size(),
                 header.get("merkleRoot").asText(), peers);
     }

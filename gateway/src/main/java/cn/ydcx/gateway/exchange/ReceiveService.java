@@ -144,7 +144,9 @@ public class ReceiveService {
             if (peer != null) {
                 entry.put("peer", peer);
             }
-            audit.append(entry);
+            List<String> ids = new java.util.ArrayList<>();
+            batch.get("records").forEach(r -> ids.add(r.path("recordId").asText()));
+            audit.append(entry, ids);
             ObjectNode done = audit.entry(AuditEvent.APPLIED);
             done.put("batchId", batchId).put("applied", applied).put("retracted", retracted).put("stale", stale);
             audit.append(done);

@@ -62,7 +62,7 @@ public class RecordQueryService {
         }
         ArrayNode ids = entry.putArray("recordIds");
         found.forEach(r -> ids.add(r.recordId()));
-        audit.append(entry);
+        audit.append(entry, found.stream().map(StoredRecord::recordId).toList());
         return out;
     }
 

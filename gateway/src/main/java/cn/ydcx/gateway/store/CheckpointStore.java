@@ -3,6 +3,7 @@ package cn.ydcx.gateway.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +50,11 @@ public class CheckpointStore {
     public Optional<Checkpoint> atSize(long size) {
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_checkpoint WHERE tree_size = ?",
                 CheckpointStore::map, size).stream().findFirst();
+    }
+
+    /** Every checkpoint made, oldest first. */
+    public List<Checkpoint> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_checkpoint ORDER BY tree_size", CheckpointStore::map);
     }
 
     private static Checkpoint map(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ydcx.gateway.batch.BatchSigner;
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
-import cn.ydcx.gateway.demo.TlsClient;
+import cn.ydcx.gateway.client.TlsClient;
 import cn.ydcx.gateway.model.Dataset;
 import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.model.NodeCode;

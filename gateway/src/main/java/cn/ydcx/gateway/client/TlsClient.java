@@ -1,4 +1,4 @@
-package cn.ydcx.gateway.demo;
+package cn.ydcx.gateway.client;
 
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
