@@ -22,7 +22,7 @@ class RegionDemoTest {
             boolean held = demo.summarise();
             String printed = buf.toString(StandardCharsets.UTF_8);
             assertThat(held).as(printed).isTrue();
-            assertThat(demo.steps()).hasSizeGreaterThanOrEqualTo(9);
+            assertThat(demo.steps()).hasSizeGreaterThanOrEqualTo(12);
             assertThat(printed).contains("ALL STEPS HELD").contains("913304007429141869")
                     .contains("MERKLE_ROOT_MISMATCH");
         }
