@@ -95,10 +95,20 @@ final class XmlRowReader implements RowReader {
         } catch (IllegalArgumentException e) {
             throw new UnreadableFileException("XML declares unknown encoding '" + declared + "'");
         }
-        if (!m.charset().contains(cs)) {
+        if (!covers(m.charset(), cs)) {
             throw new UnreadableFileException("XML declares encoding " + declared + " but " + m.node() + " "
                     + m.dataset().code() + " files must be " + m.charset().name() + " (" + m.file() + ")");
         }
+    }
+
+    // Charset.contains does not know the Chinese chain GB2312 ⊂ GBK ⊂ GB18030.
+    private static boolean covers(Charset mapping, Charset declared) {
+        if (mapping.contains(declared)) {
+            return true;
+        }
+        String m = mapping.name();
+        String d = declared.name();
+        return (d.equals("GB2312") && (m.equals("GBK") || m.equals("GB18030"))) || (d.equals("GBK") && m.equals("GB18030"));
     }
 
     /** Moves to the root element and checks its name. */
