@@ -863,7 +863,10 @@ public final class SampleGenerator {
         }
         if (node == Node.JS) {
             h.add(new Hard("CDATA section in " + text, rec -> rec.containsKey(text),
-                    (rec, r) -> r.nat.put(col(text), new Cdata(rec.get(text) + "<注>"))));
+                    (rec, r) -> {
+                        rec.put(text, rec.get(text) + "<注>");
+                        r.nat.put(col(text), new Cdata((String) rec.get(text)));
+                    }));
         }
         if (node == Node.ZJ) {
             h.add(new Hard("zero-padded dates (yyyy/MM/dd)", rec -> true, (rec, r) -> {

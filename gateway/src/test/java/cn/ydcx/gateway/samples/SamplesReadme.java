@@ -41,7 +41,7 @@ final class SamplesReadme {
                   (`SampleFilesTest` otherwise fails when a committed file differs from its generator, and checks
                   the encodings: JS decodes as GBK, AH as GB18030 and contains characters outside GBK, ZJ starts
                   with a UTF-8 BOM, SH is UTF-8).
-                - `SampleGoldenTest` normalises every sample and compares records and rejects with the expected files.
+                - `SampleGoldenTest` normalises every sample (15 cases; ZJ penalty: `ZjPenaltySampleTest`) and compares records and rejects with the expected files.
 
                 ## Hard cases (where they apply to a format)
 
