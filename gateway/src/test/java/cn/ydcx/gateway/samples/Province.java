@@ -76,6 +76,9 @@ record Province(Node node, String name, String abbr, String code, String place, 
         if (kind == TAX) {
             return "国家税务总局" + c.full() + "税务局";
         }
+        if (kind == COURT && node != Node.SH) {
+            return c.full() + "中级人民法院";
+        }
         if (kind == URBAN && node == Node.SH) {
             return c.full() + "城市管理行政执法局";
         }

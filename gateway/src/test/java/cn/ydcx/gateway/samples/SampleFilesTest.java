@@ -2,6 +2,7 @@ package cn.ydcx.gateway.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ydcx.gateway.model.CanonicalSchema;
 import cn.ydcx.gateway.samples.NativeLayout.Ds;
 import cn.ydcx.gateway.samples.NativeLayout.Node;
 import cn.ydcx.gateway.samples.SampleGenerator.Sample;
@@ -50,6 +51,16 @@ class SampleFilesTest {
                 .isEqualTo(s.recordsJsonl());
         assertThat(Files.readString(expected.resolve(s.ds().code + ".rejects.jsonl"))).as("rejects of " + s)
                 .isEqualTo(s.rejectsJsonl());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everyExpectedRecordConformsToTheSchema(Sample s) {
+        for (SampleRow r : s.rows()) {
+            if (r.expected != null) {
+                assertThat(CanonicalSchema.validate(r.expected)).as(r.expected.toString()).isEmpty();
+            }
+        }
     }
 
     @Test

@@ -87,8 +87,8 @@ public final class SampleGenerator {
     private static final String[] INDUSTRY = {"科技有限公司", "贸易有限公司", "餐饮管理有限公司", "建材有限公司", "化工有限公司",
         "食品有限公司", "物流有限公司", "电子商务有限公司", "纺织有限公司", "机械制造有限公司", "医药连锁有限公司",
         "房地产开发有限公司", "环保科技股份有限公司", "汽车销售服务有限公司", "建设工程有限公司", "旅行社有限公司"};
-    private static final String[] SHOPS = {"小吃店", "便利店", "五金店", "水果店", "理发店", "副食品商行", "服装店", "烟酒商行",
-        "面馆", "汽车修理部", "早餐店", "药店"};
+    private static final String[] SHOPS = {"小吃店", "便利店", "水果店", "副食品商行", "烟酒商行", "面馆", "早餐店", "熟食店",
+        "奶茶店", "超市"};
 
     /** violation type, facts, legal basis, authority kind */
     private static final String[][] VIOLATIONS = {
@@ -446,7 +446,7 @@ public final class SampleGenerator {
             v = VIOLATIONS[rnd.nextInt(VIOLATIONS.length)];
         } while (s.person() && v[3].equals("1"));
         int kind = Integer.parseInt(v[3]);
-        City c = city();
+        City c = cityOf(s);
         LocalDate date = day();
         r.put("data.decisionNumber", number(c.abbr() + Province.KINDS[kind][1] + "罚", date.getYear()));
         r.put("data.violationType", v[0]);
@@ -532,7 +532,7 @@ public final class SampleGenerator {
                     || (s.uscc() == null && l[3] != null && (l[3].equals("PW") || l[3].equals("YY"))));
         }
         int kind = Integer.parseInt(l[6]);
-        City c = city();
+        City c = cityOf(s);
         LocalDate date = day();
         // 1 in 6 licences carry only a licence number (then the sourceKey); registrations always have a decision
         boolean withDecision = l[3] == null || l[3].equals("YY") || rnd.nextInt(6) != 0;
@@ -589,13 +589,14 @@ public final class SampleGenerator {
             } while (s.category().equals("INDIVIDUAL_BUSINESS") && !(l[0].equals("FOOD_DRUG") || l[0].equals("COURT")));
         }
         int kind = Integer.parseInt(l[4]);
-        City c = city();
+        City c = cityOf(s);
         LocalDate listed = day();
         r.put("data.listType", l[1]);
         r.put("data.domain", l[0]);
         if (kind == Province.COURT) {
             // court case numbers: (2024)沪0115执1234号; natively often with full-width parentheses
-            r.put("data.decisionNumber", "(" + listed.getYear() + ")" + prov.abbr() + c.code().substring(2) + "执"
+            String court = node == Node.SH ? c.code().substring(2) : c.code().substring(2, 4);
+            r.put("data.decisionNumber", "(" + listed.getYear() + ")" + prov.abbr() + court + "执"
                     + counter("court" + c.code() + listed.getYear()) + "号");
         } else {
             r.put("data.decisionNumber", number(c.abbr() + Province.KINDS[kind][1] + (l[1].equals("RED") ? "红" : "失信")
@@ -612,14 +613,16 @@ public final class SampleGenerator {
         String status = fixedListing != null ? fixedListing[2] : rnd.nextInt(5) == 0 ? "REMOVED" : "ACTIVE";
         r.put("data.status", status);
         if (status.equals("REMOVED")) {
-            String reason = fixedListing != null ? fixedListing[3]
-                    : new String[] {"REPAIRED", "REPAIRED", "CORRECTED", "OTHER"}[rnd.nextInt(4)];
+            String reason = fixedListing != null ? fixedListing[3] : l[1].equals("RED")
+                    ? new String[] {"EXPIRED", "OTHER"}[rnd.nextInt(2)]
+                    : new String[] {"REPAIRED", "REPAIRED", "CORRECTED", "EXPIRED", "OTHER"}[rnd.nextInt(5)];
             LocalDate removed = listed.plusDays(60 + rnd.nextInt(300));
             if (reason.equals("EXPIRED")) {
-                listed = listed.minusYears(3);
+                int years = l[1].equals("RED") ? 2 : 3;
+                listed = listed.minusYears(years);
                 r.put("data.listedOn", listed);
-                r.put("data.expiresOn", listed.plusYears(3));
-                removed = listed.plusYears(3);
+                r.put("data.expiresOn", listed.plusYears(years));
+                removed = listed.plusYears(years);
             }
             r.put("data.removedOn", removed.isAfter(LAST_DAY) ? LAST_DAY : removed);
             r.put("data.removalReason", reason);
@@ -1357,6 +1360,20 @@ public final class SampleGenerator {
         return b.length() == 0 ? null : b.toString();
     }
 
+    /** The city a subject evidently belongs to (name or ID area code), else a random one of the province. */
+    private City cityOf(Subj s) {
+        City byRandom = city(); // drawn always, so the sequence does not depend on the match
+        for (City c : prov.cities()) {
+            boolean named = node == Node.SH ? s.name().startsWith(c.full()) : s.name().contains(c.place());
+            boolean born = s.idNumber() != null && s.idType().equals("ID_CARD")
+                    && s.idNumber().startsWith(c.code().substring(0, 4));
+            if (named || born) {
+                return c;
+            }
+        }
+        return byRandom;
+    }
+
     private City city() {
         return prov.cities().get(rnd.nextInt(prov.cities().size()));
     }
@@ -1424,8 +1441,15 @@ public final class SampleGenerator {
     }
 
     private String personName() {
-        return SURNAMES[rnd.nextInt(SURNAMES.length)] + GIVEN[rnd.nextInt(GIVEN.length)]
-                + (rnd.nextBoolean() ? GIVEN[rnd.nextInt(GIVEN.length)].substring(0, 1) : "");
+        String given = GIVEN[rnd.nextInt(GIVEN.length)];
+        if (given.length() == 1 && rnd.nextBoolean()) {
+            String second;
+            do {
+                second = GIVEN[rnd.nextInt(GIVEN.length)];
+            } while (second.length() != 1 || second.equals(given));
+            given += second;
+        }
+        return SURNAMES[rnd.nextInt(SURNAMES.length)] + given;
     }
 
     private String digits(int n) {
