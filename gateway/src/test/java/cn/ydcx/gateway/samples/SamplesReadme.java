@@ -42,6 +42,8 @@ final class SamplesReadme {
                   the encodings: JS decodes as GBK, AH as GB18030 and contains characters outside GBK, ZJ starts
                   with a UTF-8 BOM, SH is UTF-8).
                 - `SampleGoldenTest` normalises every sample (15 cases; ZJ penalty: `ZjPenaltySampleTest`) and compares records and rejects with the expected files.
+                - `SampleRoundTripTest` exports every sample's accepted records to the node's native format and
+                  normalises them again: the same records come back (all 16 combinations).
 
                 ## Hard cases (where they apply to a format)
 
