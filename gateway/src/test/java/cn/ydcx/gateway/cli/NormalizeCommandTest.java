@@ -82,8 +82,10 @@ class NormalizeCommandTest {
                 "--out", out, "--rejects", rej)).isEqualTo(2);
         assertThat(normalize("--node", "XX", "--dataset", "penalty", "--in", "samples/ZJ/penalty.csv",
                 "--out", out, "--rejects", rej)).isEqualTo(2);
+        Path onlyCodes = Files.createDirectories(dir.resolve("only-codes"));
+        Files.copy(Path.of("mappings/codes.yaml"), onlyCodes.resolve("codes.yaml"));
         assertThat(normalize("--node", "SH", "--dataset", "penalty", "--in", "samples/ZJ/penalty.csv",
-                "--out", out, "--rejects", rej, "--mappings", "mappings")).isEqualTo(2);
+                "--out", out, "--rejects", rej, "--mappings", onlyCodes.toString())).isEqualTo(2);
         assertThat(normalize("--node", "ZJ", "--dataset", "penalty", "--in", "samples/ZJ/penalty.csv",
                 "--out", out, "--rejects", out)).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(4).allMatch(l -> l.startsWith("error: normalize "));
