@@ -17,6 +17,15 @@ import java.util.List;
  * unterminated quote would swallow the rest of the file, so it fails the whole file instead.
  */
 final class DelimitedParser {
+    /**
+     * Memory bounds, so one bad row cannot exhaust a streaming run's heap: a record with more
+     * fields, or an unquoted value longer than this, is malformed (rest of its line skipped); a
+     * quoted value longer than MAX_FIELD_CHARS fails the file, as it almost surely is a quote that
+     * is never closed swallowing the rest of the file.
+     */
+    static final int MAX_FIELDS = 10_000;
+    static final int MAX_FIELD_CHARS = 1 << 20;
+
     private final Reader in;
     private final char delimiter;
     private final char quote;
@@ -76,6 +85,11 @@ final class DelimitedParser {
             if (!more) {
                 return;
             }
+            if (fields.size() >= MAX_FIELDS) {
+                malformed = true;
+                skipLine();
+                return;
+            }
         }
     }
 
@@ -98,6 +112,11 @@ final class DelimitedParser {
             }
             if (c == '\n' || c == '\r') {
                 endOfLine();
+                return false;
+            }
+            if (field.length() >= MAX_FIELD_CHARS) {
+                malformed = true;
+                skipLine();
                 return false;
             }
             field.append((char) c);
@@ -141,6 +160,10 @@ final class DelimitedParser {
                 if (peek() != '\n') {
                     line++;
                 }
+            }
+            if (field.length() >= MAX_FIELD_CHARS) {
+                throw new UnreadableFileException("quoted value opened on line " + start + " is longer than "
+                        + MAX_FIELD_CHARS + " characters: probably a quote that is never closed");
             }
             field.append((char) c);
         }

@@ -46,4 +46,18 @@ class DelimitedParserTest {
         assertThatThrownBy(() -> parse("a,b\nc,d\n\"open,e\nf,g\n", ',')).isInstanceOf(UnreadableFileException.class)
                 .hasMessage("quoted value opened on line 3 is never closed");
     }
+
+    @Test
+    void oneHugeRowCannotExhaustTheHeap() {
+        String tooManyFields = ",".repeat(DelimitedParser.MAX_FIELDS + 5);
+        String tooLongValue = "x".repeat(DelimitedParser.MAX_FIELD_CHARS + 1);
+        List<List<String>> rows = parse("a,b\n" + tooManyFields + "\n" + tooLongValue + ",y\nc,d\n", ',');
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1).get(0)).isEqualTo("MALFORMED@2");
+        assertThat(rows.get(1)).hasSizeLessThanOrEqualTo(DelimitedParser.MAX_FIELDS + 1);
+        assertThat(rows.get(2).get(0)).isEqualTo("MALFORMED@3");
+        assertThat(rows.get(3)).containsExactly("c", "d");
+        assertThatThrownBy(() -> parse("a,b\n\"" + tooLongValue + "\"\n", ','))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("opened on line 2 is longer than");
+    }
 }
