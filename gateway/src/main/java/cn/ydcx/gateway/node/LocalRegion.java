@@ -52,6 +52,8 @@ public final class LocalRegion implements AutoCloseable {
                         peers.put(peer, url);
                     }
                 });
+                // made here, one at a time: H2 creating the shared parent from five threads races
+                createDirectories(dataRoot.resolve(n.name()));
                 Map<String, Object> props = new LinkedHashMap<>(
                         NodeLauncher.defaults(n, ports.get(n), dataRoot.resolve(n.name()), certs, peers));
                 // several nodes in one JVM is the demo and the tests, never production: sample keys
@@ -105,6 +107,14 @@ public final class LocalRegion implements AutoCloseable {
     public void close() {
         nodes.values().forEach(ConfigurableApplicationContext::close);
         nodes.clear();
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     private static int freePort() {

@@ -8,6 +8,7 @@ import cn.ydcx.gateway.crypto.NodeCredentials;
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.crypto.TrustedRoots;
+import cn.ydcx.gateway.mapping.Exporter;
 import cn.ydcx.gateway.mapping.MappingRegistry;
 import cn.ydcx.gateway.mapping.MappingSource;
 import cn.ydcx.gateway.mapping.Normalizer;
@@ -78,6 +79,11 @@ public class NodeConfiguration {
         // A broken mapping fails here, so the node does not start (message names file and line).
         return MappingRegistry.load(props.mappings() == null
                 ? MappingSource.defaultSource() : MappingSource.directory(props.mappings()));
+    }
+
+    @Bean
+    Exporter exporter(MappingRegistry registry) {
+        return new Exporter(registry);
     }
 
     @Bean

@@ -75,6 +75,7 @@ public final class NodeLauncher {
         p.put("spring.datasource.username", "sa");
         p.put("spring.datasource.password", "");
         p.put("camel.main.name", "gateway-" + node.name());
+        p.put("logging.level.cn.ydcx.gateway", "INFO");
         return p;
     }
 

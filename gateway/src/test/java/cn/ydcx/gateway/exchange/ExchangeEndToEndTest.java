@@ -155,6 +155,52 @@ class ExchangeEndToEndTest {
 
     @Test
     @Order(4)
+    void jsOfficeGetsZjRecordsInItsOwnGbkXmlFormat() throws Exception {
+        TlsClient jsOffice = new TlsClient(pki, "office-JS");
+        String base = region.url(NodeCode.JS) + "/api/v1/records?uscc=913304007429141869";
+        JsonNode canonical = jsOffice.get(base).json();
+        java.net.http.HttpResponse<byte[]> resp = java.net.http.HttpClient.newBuilder()
+                .sslContext(sslFor("office-JS")).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "&format=native&dataset=penalty"))
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(resp.statusCode()).isEqualTo(200);
+        assertThat(resp.headers().firstValue("Content-Type").orElse("")).contains("xml").contains("GBK");
+        String xml = new String(resp.body(), java.nio.charset.Charset.forName("GBK"));
+        assertThat(xml).startsWith("<?xml").contains("<XZCF>").contains("嘉兴禾润新材料科技有限公司");
+
+        // read back with JS's own mapping: the same subjects and data as the canonical answer
+        List<JsonNode> reread = new ArrayList<>();
+        new cn.ydcx.gateway.mapping.Normalizer(cn.ydcx.gateway.mapping.MappingRegistry.load(
+                cn.ydcx.gateway.mapping.MappingSource.directory(Path.of("mappings"))))
+                .normalize(NodeCode.JS, Dataset.PENALTY, new java.io.ByteArrayInputStream(resp.body()),
+                        new cn.ydcx.gateway.mapping.NormalizeSink() {
+                            @Override
+                            public void record(cn.ydcx.gateway.model.CanonicalRecord r) {
+                                reread.add(r.toJson());
+                            }
+
+                            @Override
+                            public void reject(cn.ydcx.gateway.mapping.Reject r) {
+                                throw new AssertionError("native answer row rejected: " + r);
+                            }
+                        });
+        List<String> expected = new ArrayList<>();
+        canonical.path("records").forEach(i -> expected.add(i.path("record").path("subject").toString()
+                + i.path("record").path("data").toString()));
+        assertThat(reread).extracting(r -> r.path("subject").toString() + r.path("data").toString())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static javax.net.ssl.SSLContext sslFor(String identity) {
+        var key = org.springframework.boot.ssl.pem.PemSslStoreDetails.forCertificate(
+                pki.certificateLocation(Suite.ES256, identity)).withPrivateKey(pki.privateKeyLocation(Suite.ES256, identity));
+        var trust = org.springframework.boot.ssl.pem.PemSslStoreDetails.forCertificate(pki.rootLocation(Suite.ES256));
+        return org.springframework.boot.ssl.SslBundle.of(new org.springframework.boot.ssl.pem.PemSslStoreBundle(key, trust))
+                .createSslContext();
+    }
+
+    @Test
+    @Order(5)
     void tamperedRecordIsRefusedAndNothingStored() throws Exception {
         ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
         ((ObjectNode) batch.path("records").path(3).path("data")).put("content", "罚款人民币1元");
@@ -162,7 +208,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void changedHeaderIsRefused() throws Exception {
         ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
         ((ObjectNode) batch.get("header")).put("createdAt", "2026-01-01T00:00:00Z");
@@ -170,7 +216,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void removedRecordIsRefused() throws Exception {
         ObjectNode batch = (ObjectNode) Json.mapper().readTree(batchDocument);
         ((ArrayNode) batch.get("records")).remove(0);
@@ -178,7 +224,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void batchSignedByAnotherNodeIsRefused() throws Exception {
         ObjectNode original = (ObjectNode) Json.mapper().readTree(batchDocument);
         List<JsonNode> records = new ArrayList<>();
@@ -190,7 +236,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void malformedJsonIsRefused() throws Exception {
         TlsClient.Response resp = zjNode.post(region.url(NodeCode.JS) + "/api/v1/exchange/batches",
                 "{\"header\": {".getBytes(), "application/json");
@@ -199,7 +245,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void sameBatchAgainIsAcknowledgedIdempotently() throws Exception {
         long before = region.bean(NodeCode.JS, RecordStore.class).countActive("ZJ", "penalty");
         TlsClient.Response resp = zjNode.post(region.url(NodeCode.JS) + "/api/v1/exchange/batches",
@@ -210,7 +256,7 @@ class ExchangeEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void sameSeqFromAnotherBatchIsRefused() throws Exception {
         ObjectNode original = (ObjectNode) Json.mapper().readTree(batchDocument);
         List<JsonNode> records = new ArrayList<>();
