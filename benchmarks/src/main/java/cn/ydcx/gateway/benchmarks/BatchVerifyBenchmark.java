@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -51,6 +52,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code recordIds} (recomputing each recordId), {@code merkleRoot} (RFC 6962 tree over
  * precomputed leaves, leaf and node hashes through the gateway's MerkleAccumulator).
  */
+// fixed heap: GC sizing must not differ between the measured method and its baseline
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)

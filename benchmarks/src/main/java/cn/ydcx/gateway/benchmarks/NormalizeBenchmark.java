@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -41,6 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * A new format is one more {@code input} value ({@code NODE/dataset}, e.g. {@code -p
  * input=AH/penalty}): the mapping says how to read it and where its sample is.
  */
+// fixed heap: GC sizing must not differ between the measured method and its baseline
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class NormalizeBenchmark {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -27,6 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * its JCS bytes and one signature are prepared in setup, so only the signature primitive
  * (Suite.sign / Suite.verify as the gateway calls them) is measured.
  */
+// fixed heap: GC sizing must not differ between the measured method and its baseline
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
