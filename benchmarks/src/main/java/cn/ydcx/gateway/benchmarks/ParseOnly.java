@@ -1,6 +1,7 @@
 package cn.ydcx.gateway.benchmarks;
 
 import cn.ydcx.gateway.mapping.Mapping;
+import cn.ydcx.gateway.mapping.NativeFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -34,7 +35,8 @@ final class ParseOnly {
         this.m = m;
         // trailingData: the samples contain deliberately malformed rows ("a"b) that the gateway
         // rejects one by one; the baseline must read past them rather than give up on the file.
-        this.csv = CSVFormat.RFC4180.builder().setDelimiter(m.delimiter()).setQuote(m.quote())
+        boolean delimited = m.format() == NativeFormat.CSV || m.format() == NativeFormat.DELIMITED;
+        this.csv = !delimited ? null : CSVFormat.RFC4180.builder().setDelimiter(m.delimiter()).setQuote(m.quote())
                 .setTrailingData(true).setIgnoreEmptyLines(true).get();
         this.xml = XMLInputFactory.newFactory();
         // the same hardening any XML reader here must have (SPEC §2: no DTDs, no entities)
