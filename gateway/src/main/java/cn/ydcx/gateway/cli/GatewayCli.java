@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Yangtze Delta credit exchange gateway",
         subcommands = {
             NormalizeCommand.class,
+            ExportCommand.class,
             SignCommand.class,
             VerifyCommand.class,
             PkiCommand.class,

@@ -52,6 +52,18 @@ final class FieldBinding {
         return codes;
     }
 
+    int[] slots() {
+        return slots;
+    }
+
+    DateParser dates() {
+        return dates;
+    }
+
+    AmountParser amounts() {
+        return amounts;
+    }
+
     /**
      * The cleaned, typed value of this field in the current row, or null when absent. A value
      * that is present but wrong sets {@code reasons[field.index()]}.

@@ -23,10 +23,11 @@ public final class Mapping {
     private final String recordElement;
     private final List<String> sourceNames;
     private final List<FieldBinding> bindings;
+    private final boolean canonicalLabels;
 
     Mapping(String file, NodeCode node, Dataset dataset, NativeFormat format, Charset charset, boolean bom,
             char delimiter, char quote, String rootElement, String recordElement, List<String> sourceNames,
-            List<FieldBinding> bindings) {
+            List<FieldBinding> bindings, boolean canonicalLabels) {
         this.file = file;
         this.node = node;
         this.dataset = dataset;
@@ -39,6 +40,12 @@ public final class Mapping {
         this.recordElement = recordElement;
         this.sourceNames = List.copyOf(sourceNames);
         this.bindings = List.copyOf(bindings);
+        this.canonicalLabels = canonicalLabels;
+    }
+
+    /** codeLabels: canonical — the file uses the canonical codes (SH) rather than Chinese labels. */
+    public boolean canonicalLabels() {
+        return canonicalLabels;
     }
 
     /** Where the mapping was read from (for messages). */

@@ -37,6 +37,7 @@ final class MappingLoader {
     private final Dataset dataset;
     private final CodeBook codeBook;
     private Map<String, NodeTuple> top;
+    private boolean xml;
 
     private MappingLoader(YamlFile yaml, NodeCode node, Dataset dataset, CodeBook codeBook) {
         this.yaml = yaml;
@@ -59,6 +60,7 @@ final class MappingLoader {
             }
         }
         NativeFormat format = format();
+        xml = format == NativeFormat.XML;
         Charset charset = charset();
         boolean tabular = format == NativeFormat.CSV || format == NativeFormat.DELIMITED;
         char delimiter = tabular ? oneChar("delimiter", null) : 0;
@@ -66,6 +68,10 @@ final class MappingLoader {
         boolean bom = bool("bom", false);
         String rootElement = format == NativeFormat.XML ? string("rootElement", null) : null;
         String recordElement = format == NativeFormat.XML ? string("recordElement", "RECORD") : null;
+        if (format == NativeFormat.XML) {
+            xmlName(rootElement, "rootElement");
+            xmlName(recordElement, "recordElement");
+        }
         if (tabular && delimiter == quote) {
             throw yaml.fail(top.get("delimiter").getValueNode(), "delimiter and quote must differ");
         }
@@ -126,7 +132,7 @@ final class MappingLoader {
         }
         bindings.sort(java.util.Comparator.comparingInt(b -> b.field().index()));
         return new Mapping(yaml.file(), node, dataset, format, charset, bom, delimiter, quote, rootElement,
-                recordElement, names, bindings);
+                recordElement, names, bindings, canonicalCodes);
     }
 
     private List<String> sourceNames(CanonicalField f, Node value) {
@@ -153,6 +159,9 @@ final class MappingLoader {
         String name = TextCleaner.clean(raw);
         if (name == null) {
             throw yaml.fail(n, "source of " + f.path() + " is blank");
+        }
+        if (xml && !isXmlName(name)) {
+            throw yaml.fail(n, "'" + name + "' (source of " + f.path() + ") is not an XML element name");
         }
         return name; // header names are compared after clean-up too
     }
@@ -237,6 +246,27 @@ final class MappingLoader {
             default -> throw yaml.fail(t.getValueNode(), "unknown amountUnit '" + v + "' (known: yuan, wan-yuan)");
         };
         return new AmountParser(unit, oneChar("thousandsSeparator", (char) 0));
+    }
+
+    private void xmlName(String name, String key) {
+        if (!isXmlName(name)) {
+            throw yaml.fail(top.get(key) != null ? top.get(key).getValueNode() : yaml.root(),
+                    key + " '" + name + "' is not an XML element name");
+        }
+    }
+
+    // The writer emits these names as tags, so they must be plain XML names (no prefix, no spaces).
+    static boolean isXmlName(String s) {
+        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return !s.regionMatches(true, 0, "xml", 0, 3);
     }
 
     private NodeTuple required(String key) {

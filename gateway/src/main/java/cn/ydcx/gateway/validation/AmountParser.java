@@ -27,6 +27,28 @@ public final class AmountParser {
         return unit;
     }
 
+    /**
+     * A canonical yuan amount in this unit, exactly: yuan as given ("2000.00"), 万元 divided by
+     * 10000 without rounding and without trailing zeros or exponent (12345.68 → "1.234568").
+     * Null when the value is not a non-negative plain decimal.
+     */
+    public String format(String canonicalYuan) {
+        if (canonicalYuan == null || canonicalYuan.isEmpty() || !asciiNumberChars(canonicalYuan)
+                || canonicalYuan.indexOf('e') >= 0 || canonicalYuan.indexOf('E') >= 0) {
+            return null;
+        }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(canonicalYuan);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (v.signum() < 0 || canonicalYuan.charAt(0) == '-' || canonicalYuan.charAt(0) == '+') {
+            return null;
+        }
+        return unit == Unit.YUAN ? v.toPlainString() : v.movePointLeft(4).stripTrailingZeros().toPlainString();
+    }
+
     /** Canonical yuan string for a cleaned native value, or null when it is not a valid amount. */
     public String parse(String cleaned) {
         String plain = thousandsSeparator != 0 && cleaned.indexOf(thousandsSeparator) >= 0

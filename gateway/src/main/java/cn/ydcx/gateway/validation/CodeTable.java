@@ -15,11 +15,22 @@ public final class CodeTable {
     private final CodeList list;
     private final Map<String, Enum<?>> labels;
     private final List<Map.Entry<String, Enum<?>>> prefixes;
+    private final Map<Enum<?>, String> firstLabel;
 
-    private CodeTable(CodeList list, Map<String, Enum<?>> labels, List<Map.Entry<String, Enum<?>>> prefixes) {
+    private CodeTable(CodeList list, Map<String, Enum<?>> labels, List<Map.Entry<String, Enum<?>>> prefixes,
+                      Map<Enum<?>, String> firstLabel) {
         this.list = list;
         this.labels = Map.copyOf(labels);
         this.prefixes = List.copyOf(prefixes);
+        this.firstLabel = Map.copyOf(firstLabel);
+    }
+
+    /**
+     * The label written for a code on export: the first exact label given for it (file order),
+     * e.g. CONFISCATION → 没收违法所得; null when the code has no exact label.
+     */
+    public String labelOf(Enum<?> code) {
+        return firstLabel.get(code);
     }
 
     public CodeList list() {
@@ -54,6 +65,7 @@ public final class CodeTable {
         private final CodeList list;
         private final Map<String, Enum<?>> labels = new HashMap<>();
         private final List<Map.Entry<String, Enum<?>>> prefixes = new ArrayList<>();
+        private final Map<Enum<?>, String> firstLabel = new HashMap<>();
 
         public Builder(CodeList list) {
             this.list = list;
@@ -61,7 +73,9 @@ public final class CodeTable {
 
         /** Returns the code previously bound to this cleaned label (a conflict), else null. */
         public Enum<?> label(String label, Enum<?> code) {
-            Enum<?> prev = labels.put(TextCleaner.clean(label), code);
+            String cleaned = TextCleaner.clean(label);
+            firstLabel.putIfAbsent(code, cleaned);
+            Enum<?> prev = labels.put(cleaned, code);
             return prev == null || prev == code ? null : prev;
         }
 
@@ -70,7 +84,7 @@ public final class CodeTable {
         }
 
         public CodeTable build() {
-            return new CodeTable(list, labels, prefixes);
+            return new CodeTable(list, labels, prefixes, firstLabel);
         }
     }
 }

@@ -43,6 +43,15 @@ public final class DateParser {
         return d == null ? null : d.toString();
     }
 
+    /** A canonical yyyy-MM-dd date in this pattern, or null when it is not a canonical date. */
+    public String format(String canonical) {
+        try {
+            return formatter.format(LocalDate.parse(canonical));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     /** As {@link #parse} but also accepts 长期 (SPEC: only for license validTo). */
     public String parseValidTo(String cleaned) {
         return PERMANENT_LABEL.equals(cleaned) ? PERMANENT : parse(cleaned);

@@ -82,8 +82,13 @@ class NormalizeCommandTest {
                 "--out", out, "--rejects", rej)).isEqualTo(2);
         assertThat(normalize("--node", "XX", "--dataset", "penalty", "--in", "samples/ZJ/penalty.csv",
                 "--out", out, "--rejects", rej)).isEqualTo(2);
+        // every node now has every mapping: a tree with ZJ penalty only stands for a missing one
+        Path partial = dir.resolve("partial-mappings");
+        Files.createDirectories(partial.resolve("ZJ"));
+        Files.copy(Path.of("mappings/codes.yaml"), partial.resolve("codes.yaml"));
+        Files.copy(Path.of("mappings/ZJ/penalty.yaml"), partial.resolve("ZJ/penalty.yaml"));
         assertThat(normalize("--node", "SH", "--dataset", "penalty", "--in", "samples/ZJ/penalty.csv",
-                "--out", out, "--rejects", rej, "--mappings", "mappings")).isEqualTo(2);
+                "--out", out, "--rejects", rej, "--mappings", partial.toString())).isEqualTo(2);
         assertThat(normalize("--node", "ZJ", "--dataset", "penalty", "--in", "samples/ZJ/penalty.csv",
                 "--out", out, "--rejects", out)).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(4).allMatch(l -> l.startsWith("error: normalize "));
