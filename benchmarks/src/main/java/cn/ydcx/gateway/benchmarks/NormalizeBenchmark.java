@@ -54,7 +54,7 @@ public class NormalizeBenchmark {
     @State(Scope.Benchmark)
     public static class Input {
         /** NODE/dataset; each needs mappings/NODE/dataset.yaml, a reader for its format and a sample. */
-        @Param({"ZJ/penalty"})
+        @Param({"ZJ/penalty", "AH/penalty", "SH/penalty", "JS/penalty"})
         public String input;
 
         /** Whose hash the leaves get; the regional default is SM2-SM3 (SM3). */
