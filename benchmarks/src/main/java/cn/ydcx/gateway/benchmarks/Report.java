@@ -53,6 +53,16 @@ public final class Report {
                     mb.isMissingNode() ? null : mb.path("score").asDouble()));
         }
 
+        boolean cold = false;
+        for (JsonNode r : results) {
+            cold |= r.path("warmupIterations").asInt() == 0 || r.path("measurementIterations").asInt() < 3;
+        }
+        if (cold) {
+            out.println();
+            out.println("NOTE: no warm-up or fewer than 3 measured iterations (smoke settings): these numbers and");
+            out.println("      verdicts only show that the benchmarks run. They are not results.");
+        }
+
         out.println();
         out.printf("%-34s %-32s %14s %12s %-10s %8s%n", "benchmark", "params", "score", "± error", "unit", "MB/s");
         by.forEach((name, rows) -> rows.forEach((p, s) -> out.printf("%-34s %-32s %,14.0f %12s %-10s %8s%n",
