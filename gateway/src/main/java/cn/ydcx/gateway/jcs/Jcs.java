@@ -28,6 +28,11 @@ public final class Jcs {
         return canonicalString(node).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Feeds the canonical UTF-8 bytes of {@code node} into {@code md}. */
+    public static void update(java.security.MessageDigest md, JsonNode node) {
+        md.update(canonicalize(node));
+    }
+
     /** The canonical form of {@code node} as a Java string. */
     public static String canonicalString(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
