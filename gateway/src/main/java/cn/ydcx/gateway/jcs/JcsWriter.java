@@ -13,9 +13,10 @@ import java.util.Map;
  * RFC 8785 writer producing UTF-8 bytes directly: no intermediate String, StringBuilder or
  * {@code getBytes} copy, no list of map entries per object. Output goes to a growable byte
  * buffer, or through a fixed buffer into a {@link MessageDigest} / {@link OutputStream}.
- * Object members are gathered on a reusable stack and sorted only when not already in order
- * (insertion sort for small objects). One instance per thread (see {@link Jcs}); not
- * thread-safe, and reset by every {@code begin*}.
+ * Object members are gathered on a reusable stack; for objects of up to 32 members the sort
+ * order and the encoded {@code "key":} bytes come from a per-thread cache of key sequences
+ * (records of one batch share a handful), so keys are neither re-sorted nor re-encoded.
+ * One instance per thread (see {@link Jcs}); not thread-safe, and reset by every {@code begin*}.
  *
  * <p>Must produce exactly {@code Jcs.canonicalString(node).getBytes(UTF_8)}, which stays the
  * plain reference implementation (checked by {@code JcsBytesProperties}).
@@ -27,7 +28,12 @@ final class JcsWriter {
     private static final int KEEP_MAX = 1 << 20;
     /** Characters of a string encoded per capacity check (each needs ≤ 6 bytes). */
     private static final int CHUNK = 1024;
-    private static final int INSERTION_SORT_MAX = 32;
+    /** Objects with at most this many members go through the shape cache. */
+    private static final int SHAPE_MAX_MEMBERS = 32;
+    /** Shape cache slots (a power of two). */
+    private static final int SHAPES = 256;
+    /** Key sequences longer than this (in chars, all keys together) are not cached. */
+    private static final int SHAPE_MAX_KEY_CHARS = 2048;
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** For ASCII c: 0 = copy as is, 'u' = \\u00XX, else the character after the backslash. */
@@ -60,6 +66,7 @@ final class JcsWriter {
     private String[] keys = new String[64];
     private JsonNode[] values = new JsonNode[64];
     private int top;
+    private final Shape[] shapes = new Shape[SHAPES];
     /** Slots [0, highWater) may hold references into the last document. */
     private int highWater;
 
@@ -215,14 +222,11 @@ final class JcsWriter {
         String[] k = keys;
         JsonNode[] v = values;
         int end = base;
-        boolean sorted = true;
+        int h = n;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            // String.compareTo compares UTF-16 code units, exactly what RFC 8785 §3.2.3 asks for.
-            if (sorted && end > base && k[end - 1].compareTo(key) > 0) {
-                sorted = false;
-            }
+            h = 31 * h + key.hashCode();
             k[end] = key;
             v[end] = e.getValue();
             end++;
@@ -230,39 +234,116 @@ final class JcsWriter {
         if (end > highWater) {
             highWater = end;
         }
-        if (!sorted) {
-            sort(k, v, base, end);
-        }
         top = end; // nested objects push above this one's members
         raw((byte) '{');
-        for (int i = base; i < end; i++) {
-            if (i > base) {
-                raw((byte) ',');
+        Shape shape = n <= SHAPE_MAX_MEMBERS ? shape(k, base, n, h) : null;
+        if (shape != null) {
+            byte[][] prefix = shape.prefix;
+            int[] order = shape.order;
+            for (int j = 0; j < n; j++) {
+                raw(prefix[j]);
+                value(v[base + order[j]]);
             }
-            string(k[i]);
-            raw((byte) ':');
-            value(v[i]);
+        } else {
+            sort(k, v, base, end);
+            for (int i = base; i < end; i++) {
+                if (i > base) {
+                    raw((byte) ',');
+                }
+                string(k[i]);
+                raw((byte) ':');
+                value(v[i]);
+            }
         }
         raw((byte) '}');
         top = base;
     }
 
-    private static void sort(String[] k, JsonNode[] v, int from, int to) {
-        if (to - from <= INSERTION_SORT_MAX) {
-            for (int i = from + 1; i < to; i++) {
-                String key = k[i];
-                JsonNode val = v[i];
+    /**
+     * The sort order and encoded member prefixes for the key sequence k[base, base + n), from a
+     * small direct-mapped cache: records of one batch share a few key sequences (same keys in
+     * the same order), so each is sorted and encoded once per thread instead of per object.
+     * A cached shape is used only when its key sequence equals this one exactly.
+     */
+    private Shape shape(String[] k, int base, int n, int h) {
+        int slot = (h ^ (h >>> 16)) & (SHAPES - 1);
+        Shape s = shapes[slot];
+        if (s != null && s.matches(k, base, n)) {
+            return s;
+        }
+        int chars = 0;
+        for (int i = base; i < base + n; i++) {
+            chars += k[i].length();
+        }
+        if (chars > SHAPE_MAX_KEY_CHARS) {
+            return null; // not worth keeping per thread: sort and encode in place
+        }
+        s = Shape.of(k, base, n);
+        shapes[slot] = s;
+        return s;
+    }
+
+    /** One object key sequence: input order, sorted order, and the bytes written before each value. */
+    private static final class Shape {
+        final String[] keys;
+        /** order[j] = input index of the j-th member in RFC 8785 order. */
+        final int[] order;
+        /** prefix[j] = (j > 0 ? "," : "") + JCS(key) + ":" of the j-th member in RFC 8785 order. */
+        final byte[][] prefix;
+
+        private Shape(String[] keys, int[] order, byte[][] prefix) {
+            this.keys = keys;
+            this.order = order;
+            this.prefix = prefix;
+        }
+
+        boolean matches(String[] k, int base, int n) {
+            if (keys.length != n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                String a = keys[i];
+                String b = k[base + i];
+                if (a != b && !a.equals(b)) { // parsed keys are usually the same interned instance
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static Shape of(String[] k, int base, int n) {
+            String[] input = Arrays.copyOfRange(k, base, base + n);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            // insertion sort of the indices by key; String.compareTo compares UTF-16 code
+            // units, exactly what RFC 8785 §3.2.3 asks for
+            for (int i = 1; i < n; i++) {
+                int x = order[i];
                 int j = i - 1;
-                while (j >= from && k[j].compareTo(key) > 0) {
-                    k[j + 1] = k[j];
-                    v[j + 1] = v[j];
+                while (j >= 0 && input[order[j]].compareTo(input[x]) > 0) {
+                    order[j + 1] = order[j];
                     j--;
                 }
-                k[j + 1] = key;
-                v[j + 1] = val;
+                order[j + 1] = x;
             }
-            return;
+            byte[][] prefix = new byte[n][];
+            for (int j = 0; j < n; j++) {
+                StringBuilder sb = new StringBuilder(input[order[j]].length() + 4);
+                if (j > 0) {
+                    sb.append(',');
+                }
+                Jcs.writeString(input[order[j]], sb); // refuses lone surrogates
+                sb.append(':');
+                prefix[j] = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return new Shape(input, order, prefix);
         }
+    }
+
+    /** Sorts the members [from, to) by key (large or uncached objects; TimSort: linear when already sorted). */
+    private static void sort(String[] k, JsonNode[] v, int from, int to) {
         Integer[] order = new Integer[to - from];
         for (int i = 0; i < order.length; i++) {
             order[i] = from + i;

@@ -46,6 +46,38 @@ class JcsBytesProperties {
         assertThat(out.toByteArray()).isEqualTo(expected);
     }
 
+    /**
+     * Many objects with the same keys, in the same or in shuffled orders, one after another (as
+     * the records of a batch): cached key orders are reused only for the exact same sequence.
+     */
+    @Property(tries = 200)
+    void repeatedKeySequencesEqualTheReferenceString(@ForAll("keySets") List<String> keys,
+            @ForAll("seeds") List<Long> shuffles) {
+        for (long seed : shuffles) {
+            List<String> order = new java.util.ArrayList<>(keys);
+            java.util.Collections.shuffle(order, new java.util.Random(seed));
+            ObjectNode outer = F.objectNode();
+            ObjectNode inner = F.objectNode();
+            for (int i = 0; i < order.size(); i++) {
+                outer.put(order.get(i), seed + i);
+                inner.put(keys.get(i), order.get(i));
+            }
+            outer.set("inner", inner);
+            assertThat(Jcs.canonicalize(outer))
+                    .isEqualTo(Jcs.canonicalString(outer).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> keySets() {
+        return text().list().uniqueElements().ofMinSize(1).ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<List<Long>> seeds() {
+        return Arbitraries.longs().between(0, 3).list().ofMinSize(2).ofMaxSize(12);
+    }
+
     /** Lone surrogates anywhere (keys, values, chunk boundaries) are refused by every path. */
     @Property(tries = 200)
     void loneSurrogatesAreRefusedEverywhere(@ForAll("text") String prefix, @ForAll("surrogate") char lone,
