@@ -1,6 +1,5 @@
 package cn.ydcx.gateway.model;
 
-import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,6 +70,7 @@ public final class RecordIds {
     private static final class Scratch {
         final MessageDigest md;
         final byte[] hash = new byte[32];
+        byte[] in = new byte[256];
 
         Scratch() {
             try {
@@ -82,14 +82,59 @@ public final class RecordIds {
 
         /** The full SHA-256 in {@link #hash} (overwritten by the next call on this thread). */
         byte[] sha256(String source, String dataset, String sourceKey) {
+            // UTF-8 of source "\n" dataset "\n" sourceKey, encoded straight into a reused buffer
+            int max = 3 * (source.length() + dataset.length() + sourceKey.length()) + 2;
+            if (in.length < max) {
+                in = new byte[Math.max(max, 2 * in.length)];
+            }
+            int p = utf8(source, in, 0);
+            in[p++] = '\n';
+            p = utf8(dataset, in, p);
+            in[p++] = '\n';
+            p = utf8(sourceKey, in, p);
             md.reset();
-            md.update((source + "\n" + dataset + "\n" + sourceKey).getBytes(StandardCharsets.UTF_8));
+            md.update(in, 0, p);
             try {
                 md.digest(hash, 0, 32);
             } catch (DigestException e) {
                 throw new IllegalStateException(e);
             }
+            if (in.length > 4096) {
+                in = new byte[256];
+            }
             return hash;
+        }
+
+        /**
+         * Same bytes as {@code s.getBytes(UTF_8)} (a lone surrogate becomes '?'), written at
+         * {@code p}; {@code out} has room for 3 bytes per char.
+         */
+        static int utf8(String s, byte[] out, int p) {
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    out[p++] = (byte) c;
+                } else if (c < 0x800) {
+                    out[p++] = (byte) (0xC0 | (c >> 6));
+                    out[p++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        int cp = Character.toCodePoint(c, s.charAt(++i));
+                        out[p++] = (byte) (0xF0 | (cp >> 18));
+                        out[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                        out[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                        out[p++] = (byte) (0x80 | (cp & 0x3F));
+                    } else {
+                        out[p++] = '?';
+                    }
+                } else {
+                    out[p++] = (byte) (0xE0 | (c >> 12));
+                    out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[p++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            return p;
         }
     }
 }
