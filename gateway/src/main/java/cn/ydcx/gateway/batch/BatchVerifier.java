@@ -107,7 +107,7 @@ public final class BatchVerifier {
             JsonNode r = records.get(i);
             checkRecord(i, r, source, dataset);
             try {
-                tree.addLeaf(Jcs.canonicalize(r));
+                tree.addCanonicalLeaf(r); // JCS of the received record, streamed into the leaf hash
             } catch (IllegalArgumentException e) {
                 throw new Refusal(BatchProblem.MALFORMED, "records[" + i + "] cannot be canonicalized: " + e.getMessage());
             }
@@ -160,8 +160,8 @@ public final class BatchVerifier {
             throw new Refusal(BatchProblem.BAD_RECORD_ID, "records[" + i + "] lacks a textual "
                     + (key == null ? SOURCE_KEY : RECORD_ID));
         }
-        String expected = RecordIds.of(source, dataset, key);
-        if (!expected.equals(id)) {
+        if (!RecordIds.matches(source, dataset, key, id)) {
+            String expected = RecordIds.of(source, dataset, key);
             throw new Refusal(BatchProblem.BAD_RECORD_ID, "records[" + i + "] recordId " + id + " but "
                     + expected + " is derived from its source, dataset and sourceKey");
         }

@@ -49,12 +49,35 @@ public enum Suite {
         throw new IllegalArgumentException("unknown suite '" + wire + "' (expected SM2-SM3 or ES256)");
     }
 
-    /** A fresh digest of this suite's hash (SM3 or SHA-256), from the Bouncy Castle provider. */
+    /**
+     * A fresh digest of this suite's hash (SM3 or SHA-256), from the Bouncy Castle provider.
+     * Cloned from a prototype obtained once from the provider: the same class and provider as
+     * {@code MessageDigest.getInstance}, without a JCA service lookup per call (hot in Merkle
+     * hashing). The prototype is never updated, so concurrent clones are safe.
+     */
     public MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance(this == SM2_SM3 ? "SM3" : "SHA-256", Crypto.provider());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Bouncy Castle lacks the " + wireName + " digest", e);
+            return (MessageDigest) prototype().clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("Bouncy Castle's " + wireName + " digest cannot be cloned", e);
+        }
+    }
+
+    private MessageDigest prototype() {
+        return this == SM2_SM3 ? Prototypes.SM3 : Prototypes.SHA256;
+    }
+
+    /** Lazily created on first use (holder idiom), so loading Suite does not touch the provider. */
+    private static final class Prototypes {
+        static final MessageDigest SM3 = lookUp("SM3");
+        static final MessageDigest SHA256 = lookUp("SHA-256");
+
+        private static MessageDigest lookUp(String algorithm) {
+            try {
+                return MessageDigest.getInstance(algorithm, Crypto.provider());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Bouncy Castle lacks the " + algorithm + " digest", e);
+            }
         }
     }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,12 +24,60 @@ public final class Jcs {
     private Jcs() {
     }
 
+    private static final ThreadLocal<JcsWriter> WRITER = ThreadLocal.withInitial(JcsWriter::new);
+
     /** The canonical UTF-8 bytes of {@code node}. */
     public static byte[] canonicalize(JsonNode node) {
-        return canonicalString(node).getBytes(StandardCharsets.UTF_8);
+        JcsWriter w = acquire();
+        try {
+            return w.toBytes(node);
+        } finally {
+            w.inUse = false;
+        }
     }
 
-    /** The canonical form of {@code node} as a Java string. */
+    /**
+     * Feeds the canonical UTF-8 bytes of {@code node} into {@code md} (buffered), without
+     * materialising them: same bytes as {@link #canonicalize}. On IllegalArgumentException
+     * part of the bytes may already have gone into {@code md}.
+     */
+    public static void update(MessageDigest md, JsonNode node) {
+        JcsWriter w = acquire();
+        try {
+            w.update(md, node);
+        } finally {
+            w.inUse = false;
+        }
+    }
+
+    /**
+     * Writes the canonical UTF-8 bytes of {@code node} to {@code out} (buffered, not flushed or
+     * closed); IOException is rethrown as UncheckedIOException.
+     */
+    public static void writeTo(JsonNode node, OutputStream out) {
+        JcsWriter w = acquire();
+        try {
+            w.writeTo(out, node);
+        } finally {
+            w.inUse = false;
+        }
+    }
+
+    /** The thread's writer, or a fresh one if it is busy (an OutputStream calling back into Jcs). */
+    private static JcsWriter acquire() {
+        JcsWriter w = WRITER.get();
+        if (w.inUse) {
+            w = new JcsWriter();
+        }
+        w.inUse = true;
+        return w;
+    }
+
+    /**
+     * The canonical form of {@code node} as a Java string. This is the plain reference
+     * implementation (StringBuilder, sorted entry list); the byte paths above must equal its
+     * UTF-8 encoding.
+     */
     public static String canonicalString(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
         write(node, out);

@@ -29,7 +29,12 @@ public final class MerkleTree {
 
     /** H(0x01 ‖ left ‖ right). */
     public static byte[] nodeHash(Suite suite, byte[] left, byte[] right) {
-        MessageDigest md = suite.newDigest();
+        return nodeHash(suite.newDigest(), left, right);
+    }
+
+    /** H(0x01 ‖ left ‖ right) with the given digest of the suite's hash (reset first). */
+    static byte[] nodeHash(MessageDigest md, byte[] left, byte[] right) {
+        md.reset();
         md.update((byte) 0x01);
         md.update(left);
         md.update(right);
