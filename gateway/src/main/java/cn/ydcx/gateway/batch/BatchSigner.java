@@ -4,7 +4,6 @@ import static cn.ydcx.gateway.batch.BatchFields.*;
 
 import cn.ydcx.gateway.crypto.NodeCredentials;
 import cn.ydcx.gateway.crypto.SignedJson;
-import cn.ydcx.gateway.jcs.Jcs;
 import cn.ydcx.gateway.merkle.MerkleAccumulator;
 import cn.ydcx.gateway.model.Dataset;
 import cn.ydcx.gateway.model.Json;
@@ -49,7 +48,7 @@ public final class BatchSigner {
         for (int i = 0; i < records.size(); i++) {
             JsonNode r = records.get(i);
             checkRecord(i, r, source, dataset);
-            tree.addLeaf(Jcs.canonicalize(r));
+            tree.addCanonicalLeaf(r); // JCS bytes streamed into the leaf hash, as the verifier does
             recs.add(r.deepCopy());
         }
         ObjectNode header = Json.mapper().createObjectNode();
