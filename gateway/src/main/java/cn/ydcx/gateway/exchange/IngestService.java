@@ -9,6 +9,7 @@ import cn.ydcx.gateway.mapping.Reject;
 import cn.ydcx.gateway.model.CanonicalRecord;
 import cn.ydcx.gateway.model.Dataset;
 import cn.ydcx.gateway.model.Json;
+import cn.ydcx.gateway.node.GatewayMetrics;
 import cn.ydcx.gateway.node.NodeProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,18 +41,21 @@ import org.springframework.stereotype.Component;
 public class IngestService {
 
     private static final ObjectMapper JSON = Json.mapper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestService.class);
 
     private final Normalizer normalizer;
     private final OutboundBatchService outbound;
     private final AuditLog audit;
     private final NodeProperties props;
+    private final GatewayMetrics metrics;
 
     public IngestService(Normalizer normalizer, OutboundBatchService outbound, AuditLog audit,
-                         NodeProperties props) {
+                         NodeProperties props, GatewayMetrics metrics) {
         this.normalizer = normalizer;
         this.outbound = outbound;
         this.audit = audit;
         this.props = props;
+        this.metrics = metrics;
     }
 
     public IngestResult ingest(String datasetCode, Path file) throws IOException {
@@ -78,9 +82,17 @@ public class IngestService {
                     public void reject(Reject r) {
                         rejects.add(r);
                     }
+
+                    @Override
+                    public void progress(long rowsSoFar) {
+                        metrics.ingestProgress(rowsSoFar);
+                        log.info("ingest {}: {} rows read", dataset.code(), rowsSoFar);
+                    }
                 });
                 sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
             }
+            metrics.ingestProgress(0);
+            metrics.ingested(dataset.code(), summary.accepted(), summary.rejected());
             logIngest(dataset, sha256, summary, rejects);
             List<BatchSummary> batches = signBatches(dataset, spool);
             return new IngestResult(summary.accepted(), summary.rejected(), rejects, batches);

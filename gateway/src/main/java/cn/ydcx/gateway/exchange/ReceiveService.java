@@ -7,6 +7,7 @@ import cn.ydcx.gateway.batch.BatchVerifier;
 import cn.ydcx.gateway.exchange.ReceiptSigner.Problem;
 import cn.ydcx.gateway.exchange.ReceiptSigner.ReceiptStatus;
 import cn.ydcx.gateway.model.Json;
+import cn.ydcx.gateway.node.GatewayMetrics;
 import cn.ydcx.gateway.node.NodeProperties;
 import cn.ydcx.gateway.store.BatchStore;
 import cn.ydcx.gateway.store.BatchRow;
@@ -46,10 +47,12 @@ public class ReceiveService {
     private final NodeProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     public ReceiveService(BatchVerifier verifier, BatchStore batches, RecordStore records,
                           RefusedBatchStore refused, ReceiptSigner receipts, AuditLog audit,
-                          NodeProperties props, TransactionTemplate tx, Clock clock) {
+                          NodeProperties props, TransactionTemplate tx, Clock clock, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.verifier = verifier;
         this.batches = batches;
         this.records = records;
@@ -98,6 +101,7 @@ public class ReceiveService {
         if (earlier.isPresent()) {
             if (earlier.get().contentSha256().equals(digest)) {
                 // The same batch again (a retry whose first receipt got lost): acknowledge again.
+                metrics.batchReceived(header.path("source").asText(null), "DUPLICATE");
                 return new ReceiveOutcome(200, receipts.sign(header, earlier.get().receivedAt(),
                         ReceiptStatus.DUPLICATE, List.of()));
             }
@@ -112,6 +116,7 @@ public class ReceiveService {
                     "seq " + seq + " of " + source + "/" + dataset + " was already applied from another batch");
         }
         apply(batch, body, peer, digest, now);
+        metrics.batchReceived(source, "APPLIED");
         return new ReceiveOutcome(200, receipts.sign(header, now, ReceiptStatus.ACCEPTED, List.of()));
     }
 
@@ -174,6 +179,7 @@ public class ReceiveService {
             audit.append(entry);
         });
         log.warn("refused batch {} from {}: {} {}", batchId, peer, problem, detail);
+        metrics.batchReceived(header == null ? null : textOrNull(header, "source"), "REFUSED_" + problem);
         int status = problem.equals("TOO_LARGE") ? 413 : problem.startsWith("DUPLICATE") || problem.startsWith("SEQ") ? 409 : 422;
         return new ReceiveOutcome(status, receipts.sign(header, now, ReceiptStatus.REFUSED,
                 List.of(new Problem(problem, detail))));

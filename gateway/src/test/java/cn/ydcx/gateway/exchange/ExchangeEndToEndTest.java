@@ -292,6 +292,22 @@ class ExchangeEndToEndTest {
         assertThat(audit.entry(auditBefore).orElseThrow()).contains("\"type\":\"BATCH_REFUSED\"").contains(problem);
     }
 
+    @Test
+    @Order(99)
+    void operatorsSeeTheExchangeOnActuatorMetrics() throws Exception {
+        TlsClient auditor = new TlsClient(pki, "auditor");
+        String m = region.url(NodeCode.JS) + "/actuator/metrics/gateway.batches.received";
+        assertThat(auditor.get(m + "?tag=outcome:APPLIED").json().path("measurements").path(0).path("value").asDouble())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(auditor.get(m + "?tag=outcome:REFUSED_MERKLE_ROOT_MISMATCH").json()
+                .path("measurements").path(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
+        JsonNode rows = zjOffice.get(region.url(NodeCode.ZJ)
+                + "/actuator/metrics/gateway.ingest.rows?tag=outcome:accepted&tag=dataset:penalty").json();
+        assertThat(rows.path("measurements").path(0).path("value").asDouble()).isEqualTo((double) accepted);
+        JsonNode failed = zjOffice.get(region.url(NodeCode.ZJ) + "/actuator/metrics/gateway.deliveries?tag=state:FAILED").json();
+        assertThat(failed.path("measurements").path(0).path("value").asDouble()).isEqualTo(1.0); // the SH delivery
+    }
+
     private static int closedPort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
