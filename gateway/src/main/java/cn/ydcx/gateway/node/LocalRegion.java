@@ -30,7 +30,7 @@ public final class LocalRegion implements AutoCloseable {
 
     /**
      * Starts the given nodes. Each keeps its state in {@code dataRoot/<NODE>}; with
-     * {@code freePorts} every node gets a free ephemeral port, else its default port.
+     * {@code freePorts} every node gets a free port (below the ephemeral range), else its default port.
      */
     public static LocalRegion start(List<NodeCode> codes, Path dataRoot, String certs, boolean freePorts,
                                     Map<String, Object> extra) {
@@ -117,13 +117,27 @@ public final class LocalRegion implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): a port the kernel handed out as
+     * ephemeral could be taken by an outgoing connection between this check and the node's bind.
+     */
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20000, 32000);
+            if (TAKEN.add(port)) {
+                try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException busy) {
+                    // try another
+                }
+            }
         }
+        throw new IllegalStateException("no free port found between 20000 and 32000");
     }
+
+    /** Ports handed out by this JVM, never handed out twice. */
+    private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static String rootMessage(Throwable t) {
         Throwable root = t;
