@@ -4,8 +4,6 @@ import cn.ydcx.gateway.mapping.ExportProblem;
 import cn.ydcx.gateway.mapping.ExportSummary;
 import cn.ydcx.gateway.mapping.Exporter;
 import cn.ydcx.gateway.mapping.MappingException;
-import cn.ydcx.gateway.mapping.MappingRegistry;
-import cn.ydcx.gateway.mapping.MappingSource;
 import cn.ydcx.gateway.mapping.UnreadableFileException;
 import cn.ydcx.gateway.model.Dataset;
 import cn.ydcx.gateway.model.NodeCode;
@@ -15,11 +13,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,8 +62,7 @@ public class ExportCommand implements Callable<Integer> {
         try {
             NodeCode n = NodeCode.of(node);
             Dataset d = Dataset.of(dataset);
-            MappingSource source = mappings != null ? MappingSource.directory(mappings) : MappingSource.defaultSource();
-            Exporter exporter = new Exporter(MappingRegistry.load(source));
+            Exporter exporter = new Exporter(PartFiles.mappings(mappings));
             ExportSummary s = run(exporter, n, d);
             for (Map.Entry<String, Long> e : s.dropped().entrySet()) {
                 err.println("warning: " + label + ": " + n + " " + d.code() + " files have no field for " + e.getKey()
@@ -97,10 +92,7 @@ public class ExportCommand implements Callable<Integer> {
     }
 
     private ExportSummary run(Exporter exporter, NodeCode n, Dataset d) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
-                + ".part");
+        Path tmp = PartFiles.tempNextTo(out);
         boolean keep = false;
         try {
             ExportSummary s;
@@ -110,11 +102,7 @@ public class ExportCommand implements Callable<Integer> {
                 s = exporter.export(n, d, records, os);
             }
             if (s.complete()) {
-                try {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-                }
+                PartFiles.moveIntoPlace(tmp, out);
                 keep = true;
             }
             return s;

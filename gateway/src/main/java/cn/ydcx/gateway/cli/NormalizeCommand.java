@@ -1,8 +1,6 @@
 package cn.ydcx.gateway.cli;
 
 import cn.ydcx.gateway.mapping.MappingException;
-import cn.ydcx.gateway.mapping.MappingRegistry;
-import cn.ydcx.gateway.mapping.MappingSource;
 import cn.ydcx.gateway.mapping.NormalizeSummary;
 import cn.ydcx.gateway.mapping.Normalizer;
 import cn.ydcx.gateway.mapping.UnreadableFileException;
@@ -12,11 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,8 +60,7 @@ public class NormalizeCommand implements Callable<Integer> {
             if (out.toAbsolutePath().normalize().equals(rejects.toAbsolutePath().normalize())) {
                 throw new IllegalArgumentException("--out and --rejects must be different files");
             }
-            MappingSource source = mappings != null ? MappingSource.directory(mappings) : MappingSource.defaultSource();
-            Normalizer normalizer = new Normalizer(MappingRegistry.load(source));
+            Normalizer normalizer = new Normalizer(PartFiles.mappings(mappings));
             NormalizeSummary s = run(normalizer, n, d, err, label);
             err.println(label + ": " + s.rows() + " rows, " + s.accepted() + " accepted, " + s.rejected() + " rejected");
             err.flush();
@@ -83,11 +78,11 @@ public class NormalizeCommand implements Callable<Integer> {
 
     private NormalizeSummary run(Normalizer normalizer, NodeCode n, Dataset d, PrintWriter err, String label)
             throws IOException {
-        Path outTmp = tempNextTo(out);
+        Path outTmp = PartFiles.tempNextTo(out);
         Path rejTmp = null;
         boolean ok = false;
         try {
-            rejTmp = tempNextTo(rejects);
+            rejTmp = PartFiles.tempNextTo(rejects);
             NormalizeSummary summary;
             try (InputStream input = Files.newInputStream(in);
                  JsonLinesSink sink = new JsonLinesSink(outTmp, rejTmp, rows -> {
@@ -96,8 +91,8 @@ public class NormalizeCommand implements Callable<Integer> {
                  })) {
                 summary = normalizer.normalize(n, d, input, sink);
             }
-            moveIntoPlace(outTmp, out);
-            moveIntoPlace(rejTmp, rejects);
+            PartFiles.moveIntoPlace(outTmp, out);
+            PartFiles.moveIntoPlace(rejTmp, rejects);
             ok = true;
             return summary;
         } finally {
@@ -107,24 +102,6 @@ public class NormalizeCommand implements Callable<Integer> {
                     Files.deleteIfExists(rejTmp);
                 }
             }
-        }
-    }
-
-    private static Path tempNextTo(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: that makes the file owner-only, and the result is moved into place.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".part");
-        Files.createFile(tmp);
-        return tmp;
-    }
-
-    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
