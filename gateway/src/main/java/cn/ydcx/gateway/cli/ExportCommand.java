@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -80,15 +79,11 @@ public class ExportCommand implements Callable<Integer> {
             err.println(label + ": " + s.written() + " records written to " + out);
             err.flush();
             return 0;
-        } catch (UnreadableFileException | MappingException | IllegalArgumentException e) {
-            err.println("error: " + label + ": " + in + ": " + e.getMessage());
-        } catch (NoSuchFileException e) {
-            err.println("error: " + label + ": no such file " + e.getFile());
-        } catch (IOException | UncheckedIOException e) {
-            err.println("error: " + label + ": " + e.getMessage());
+        } catch (UnreadableFileException | MappingException | IllegalArgumentException | IOException
+                 | UncheckedIOException e) {
+            PartFiles.reportFailure(err, label, in, e);
+            return EXIT_UNREADABLE;
         }
-        err.flush();
-        return EXIT_UNREADABLE;
     }
 
     private ExportSummary run(Exporter exporter, NodeCode n, Dataset d) throws IOException {

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,15 +64,11 @@ public class NormalizeCommand implements Callable<Integer> {
             err.println(label + ": " + s.rows() + " rows, " + s.accepted() + " accepted, " + s.rejected() + " rejected");
             err.flush();
             return 0;
-        } catch (UnreadableFileException | MappingException | IllegalArgumentException e) {
-            err.println("error: " + label + ": " + in + ": " + e.getMessage());
-        } catch (NoSuchFileException e) {
-            err.println("error: " + label + ": no such file " + e.getFile());
-        } catch (IOException | UncheckedIOException e) {
-            err.println("error: " + label + ": " + e.getMessage());
+        } catch (UnreadableFileException | MappingException | IllegalArgumentException | IOException
+                 | UncheckedIOException e) {
+            PartFiles.reportFailure(err, label, in, e);
+            return EXIT_UNREADABLE;
         }
-        err.flush();
-        return EXIT_UNREADABLE;
     }
 
     private NormalizeSummary run(Normalizer normalizer, NodeCode n, Dataset d, PrintWriter err, String label)
