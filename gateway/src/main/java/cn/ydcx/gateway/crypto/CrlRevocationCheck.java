@@ -79,6 +79,27 @@ public final class CrlRevocationCheck implements RevocationCheck {
                 + " (" + r.reason() + ")");
     }
 
+    /**
+     * For a TLS peer: a reason when {@code cert}, issued by one of our roots, is on that root's
+     * current CRL with a revocation date that has passed (any reason: a retired certificate
+     * must not serve TLS either). Unlike {@link #revoked}, an unusable or stale CRL does not
+     * refuse everything here: the node must still reach REGION to fetch a fresh CRL, and
+     * batches and receipts stay fail-closed through {@link #revoked}.
+     */
+    public Optional<String> listedNow(X509Certificate cert) {
+        for (var e : roots.entrySet()) {
+            if (!e.getValue().getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+                continue;
+            }
+            Revoked r = current(e.getKey()).revoked().get(cert.getSerialNumber());
+            if (r != null && !Instant.now(clock).isBefore(r.date())) {
+                return Optional.of("serial " + r.serial().toString(16) + " on the " + e.getKey() + " CRL since "
+                        + r.date() + " (" + r.reason() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The revoked entries of {@code suite}'s current CRL (empty when none is published). */
     public Map<BigInteger, Revoked> entries(Suite suite) {
         return current(suite).revoked();

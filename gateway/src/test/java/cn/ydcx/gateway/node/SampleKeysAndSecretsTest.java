@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.node;
 
+import cn.ydcx.gateway.crypto.SamplePkiCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,15 +34,7 @@ class SampleKeysAndSecretsTest {
 
     @BeforeEach
     void copySamplePki() throws IOException {
-        copy = tmp.resolve("pki");
-        for (Suite s : Suite.values()) {
-            Path dir = Files.createDirectories(copy.resolve(s.dirName()));
-            try (var files = Files.list(Path.of("certs-sample", s.dirName()))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()));
-                }
-            }
-        }
+        copy = SamplePkiCopy.to(tmp.resolve("pki"));
     }
 
     @Test

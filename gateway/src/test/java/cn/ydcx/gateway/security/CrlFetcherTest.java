@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.security;
 
+import cn.ydcx.gateway.crypto.SamplePkiCopy;
 import static cn.ydcx.gateway.batch.BatchFixtures.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +34,8 @@ class CrlFetcherTest {
 
     @Test
     void aRevocationAtRegionReachesAProvinceNodeWithItsOwnPki(@TempDir Path tmp) throws Exception {
-        Path regionPki = copy(Path.of("certs-sample"), tmp.resolve("region-pki"));
-        Path jsPki = copy(Path.of("certs-sample"), tmp.resolve("js-pki"));
+        Path regionPki = SamplePkiCopy.to(tmp.resolve("region-pki"));
+        Path jsPki = SamplePkiCopy.to(tmp.resolve("js-pki"));
         Map<String, Object> quiet = Map.of("gateway.crl.fetch-ms", "3600000", "gateway.audit.peer-sync-ms", "3600000");
         try (LocalRegion region = LocalRegion.start(List.of(NodeCode.REGION), tmp.resolve("r"), regionPki.toString(),
                 true, quiet)) {
@@ -60,19 +61,5 @@ class CrlFetcherTest {
                         .isEqualTo("REVOKED");
             }
         }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.security;
 
+import cn.ydcx.gateway.crypto.SamplePkiCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,15 +56,7 @@ class TrustEndToEndTest {
 
     @BeforeAll
     static void start() throws IOException {
-        certs = tmp.resolve("pki");
-        for (Suite s : Suite.values()) {
-            Path dir = Files.createDirectories(certs.resolve(s.dirName()));
-            try (var files = Files.list(Path.of("certs-sample", s.dirName()))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()));
-                }
-            }
-        }
+        certs = SamplePkiCopy.to(tmp.resolve("pki"));
         pki = PkiLayout.at(certs);
         region = LocalRegion.start(List.of(NodeCode.JS, NodeCode.REGION), tmp.resolve("data"), certs.toString(),
                 true, Map.of("gateway.crl.poll-interval", "200ms", "gateway.delivery.poll-ms", "3600000"));
