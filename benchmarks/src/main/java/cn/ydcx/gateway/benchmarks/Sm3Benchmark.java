@@ -26,7 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Leaf hashes H(0x00 ‖ leaf) of 10,000 real canonical records (JCS of ZJ penalty records, about
  * 0.9 KB each): Bouncy Castle's SM3 one leaf after the other vs crypto.Sm3Lanes (multi-buffer
- * SM3 in vector lanes), also in chunks of 1..16 leaves per call (partly filled lanes), and
+ * SM3 in vector lanes), also in chunks of 4..64 leaves per call (partly filled lanes) and over
+ * 512 leaves that stay in the L2 cache ("Hot"), and
  * node hashes H(0x01 ‖ l ‖ r); for information the JDK's SHA-256 (SHA-NI intrinsics) vs Bouncy
  * Castle's. Every result is per record (one leaf or node hash): records/s.
  */
@@ -36,9 +37,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 public class Sm3Benchmark {
     static final int N = 10_000;
+    static final int HOT = 512;
 
     private List<byte[]> leaves;
     private byte[][] leafArray;
+    private byte[][] hotArray;
     private byte[][] left;
     private byte[][] right;
     private byte[][] out;
@@ -62,6 +65,7 @@ public class Sm3Benchmark {
             max = Math.max(max, b.length);
         }
         leafArray = leaves.toArray(new byte[0][]);
+        hotArray = Arrays.copyOf(leafArray, HOT);
         out = new byte[N][];
         left = new byte[N][];
         right = new byte[N][];
@@ -127,6 +131,22 @@ public class Sm3Benchmark {
             System.arraycopy(lanes.hashAll(chunk, (byte) 0), 0, out, i, k);
         }
         return out;
+    }
+
+    /**
+     * The first HOT leaves (about 480 KB: they stay in the 1 MB L2 cache between invocations),
+     * as when leaves are hashed right after they were canonicalized.
+     */
+    @Benchmark
+    @OperationsPerInvocation(HOT)
+    public void sm3BcHot(Blackhole bh) {
+        leafHashes(bcSm3Jca, hotArray, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(HOT)
+    public byte[][] sm3LanesHot() {
+        return lanes.hashAll(hotArray, (byte) 0);
     }
 
     /** Calls of 4 leaves: 12 of 16 lanes idle. */

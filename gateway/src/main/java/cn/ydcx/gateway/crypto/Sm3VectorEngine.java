@@ -20,12 +20,14 @@ import jdk.incubator.vector.VectorSpecies;
  * whatever the mix of lengths. Only at the end of a call do lanes idle (they compress garbage,
  * which is never read).
  *
- * <p>Each step transposes one 64-byte block per lane into {@code w} (word {@code j} of lane
- * {@code l} at {@code w[j * LANES + l]}, read big-endian straight from the message, or from a
- * per-lane scratch block for the first block with its prefix byte and for the padding), then
- * runs one compression over all lanes ({@link #compress}). The compression keeps the eight
- * state words in vector registers, uses only constant rotation amounts
- * ({@code lanewise(ROL, k)}) and allocates nothing, so C2 intrinsifies all of it.
+ * <p>Each step loads one 64-byte block per lane as a row of {@code rows} (a vector load straight
+ * from the message, or from a per-lane scratch block for the first block with its prefix byte
+ * and for the padding), transposes the rows into columns with gathers (word {@code j} of lane
+ * {@code l} at {@code w[j * LANES + l]}, bytes swapped to big-endian), then runs one
+ * compression over all lanes ({@link #compress}). The compression keeps the eight state words
+ * in vector registers, uses only constant rotation amounts ({@code lanewise(ROL, k)}) and
+ * allocates nothing, so C2 intrinsifies all of it (no allocation per block under
+ * {@code -prof gc}: the 53 bytes per message are its digest).
  *
  * <p>Loaded only when the JVM has the {@code jdk.incubator.vector} module (see
  * {@link Sm3Lanes}). Stateless, thread-safe: the buffers belong to one call.
@@ -40,12 +42,17 @@ final class Sm3VectorEngine implements Sm3Engine {
     private static final int[] IV = {
         0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e,
     };
-    /** Rows of compress's work array: 16 block words, W_16..W_67, W'_0..W'_63. */
-    private static final int W_ROWS = 132;
+    /** Gather indices of word 0 of each lane's row in {@link #transpose}. */
+    private static final int[] GATHER = new int[LANES];
+    /** Rows of compress's work array: 16 block words, then W_16..W_67. */
+    private static final int W_ROWS = 68;
     /** T_j rotated left by j mod 32, the round constant of round j. */
     private static final int[] TJ = new int[64];
 
     static {
+        for (int l = 0; l < LANES; l++) {
+            GATHER[l] = 16 * l;
+        }
         for (int j = 0; j < 64; j++) {
             TJ[j] = Integer.rotateLeft(j < 16 ? 0x79cc4519 : 0x7a879d8a, j);
         }
@@ -63,6 +70,7 @@ final class Sm3VectorEngine implements Sm3Engine {
         int[] state = new int[8 * LANES];
         int[] w = new int[W_ROWS * LANES];
         byte[] scratch = new byte[64 * LANES];
+        int[] rows = new int[16 * LANES];
         int[] job = new int[LANES]; // message index, -1 when idle
         int[] block = new int[LANES];
         int[] blocks = new int[LANES];
@@ -70,7 +78,7 @@ final class Sm3VectorEngine implements Sm3Engine {
         int busy = 0;
         for (int l = 0; l < LANES; l++) {
             if (next < count) {
-                start(l, next, p + messages[next].length, state, job, block, blocks);
+                start(l, next, p + (long) messages[next].length, state, job, block, blocks);
                 next++;
                 busy++;
             } else {
@@ -81,16 +89,17 @@ final class Sm3VectorEngine implements Sm3Engine {
             for (int l = 0; l < LANES; l++) {
                 int m = job[l];
                 if (m >= 0) {
-                    load(l, messages[m], p, prefixByte, block[l], blocks[l], w, scratch);
+                    load(l, messages[m], p, prefixByte, block[l], blocks[l], rows, scratch);
                 }
             }
+            transpose(rows, w);
             compress(state, w);
             for (int l = 0; l < LANES; l++) {
                 int m = job[l];
                 if (m >= 0 && ++block[l] == blocks[l]) {
                     out[outOffset + m] = digest(state, l);
                     if (next < count) {
-                        start(l, next, p + messages[next].length, state, job, block, blocks);
+                        start(l, next, p + (long) messages[next].length, state, job, block, blocks);
                         next++;
                     } else {
                         job[l] = -1;
@@ -107,6 +116,7 @@ final class Sm3VectorEngine implements Sm3Engine {
         int[] w = new int[W_ROWS * LANES];
         // 0x01 ‖ left ‖ right is 65 bytes: two blocks, the second is right[31], 0x80, zeros, bit length 520
         byte[] scratch = new byte[128 * LANES];
+        int[] rows = new int[16 * LANES];
         for (int l = 0; l < LANES; l++) {
             scratch[128 * l] = 0x01;
             scratch[128 * l + 65] = (byte) 0x80;
@@ -122,12 +132,10 @@ final class Sm3VectorEngine implements Sm3Engine {
                 Arrays.fill(state, k * LANES, (k + 1) * LANES, IV[k]);
             }
             for (int b = 0; b < 2; b++) {
-                for (int l = 0; l < LANES; l++) {
-                    int off = 128 * l + 64 * b;
-                    for (int j = 0; j < 16; j++) {
-                        w[j * LANES + l] = (int) INT_BE.get(scratch, off + 4 * j);
-                    }
+                for (int l = 0; l < n; l++) {
+                    row(scratch, 128 * l + 64 * b, rows, l);
                 }
+                transpose(rows, w);
                 compress(state, w);
             }
             for (int l = 0; l < n; l++) {
@@ -137,44 +145,61 @@ final class Sm3VectorEngine implements Sm3Engine {
     }
 
     /** Lane {@code l} starts on message {@code m} of {@code length} bytes (prefix included). */
-    private static void start(int l, int m, int length, int[] state, int[] job, int[] block, int[] blocks) {
+    private static void start(int l, int m, long length, int[] state, int[] job, int[] block, int[] blocks) {
         job[l] = m;
         block[l] = 0;
-        blocks[l] = (length + 9 + 63) >>> 6; // 0x80 and the 64-bit length fit after the last byte
+        blocks[l] = (int) ((length + 9 + 63) >>> 6); // 0x80 and the 64-bit length fit after the last byte
         for (int k = 0; k < 8; k++) {
             state[k * LANES + l] = IV[k];
         }
     }
 
-    /** Block {@code b} of (prefix ‖ msg), padded, into lane {@code l} of {@code w}. */
-    private static void load(int l, byte[] msg, int p, byte prefix, int b, int blocks, int[] w, byte[] scratch) {
-        int length = p + msg.length;
-        int start = b << 6;
+    /** Block {@code b} of (prefix ‖ msg), padded, into row {@code l} of {@code rows}. */
+    private static void load(int l, byte[] msg, int p, byte prefix, int b, int blocks, int[] rows, byte[] scratch) {
+        long length = p + (long) msg.length;
+        long start = (long) b << 6;
         if (start >= p && start + 64 <= length) {
-            int off = start - p;
-            for (int j = 0; j < 16; j++) {
-                w[j * LANES + l] = (int) INT_BE.get(msg, off + 4 * j);
-            }
+            row(msg, (int) (start - p), rows, l);
             return;
         }
         int base = l << 6;
         Arrays.fill(scratch, base, base + 64, (byte) 0);
-        int lo = Math.max(start, p);
-        int hi = Math.min(start + 64, length);
+        long lo = Math.max(start, p);
+        long hi = Math.min(start + 64, length);
         if (hi > lo) {
-            System.arraycopy(msg, lo - p, scratch, base + lo - start, hi - lo);
+            System.arraycopy(msg, (int) (lo - p), scratch, (int) (base + lo - start), (int) (hi - lo));
         }
         if (start == 0 && p == 1) {
             scratch[base] = prefix;
         }
         if (length >= start && length < start + 64) {
-            scratch[base + length - start] = (byte) 0x80;
+            scratch[(int) (base + length - start)] = (byte) 0x80;
         }
         if (b == blocks - 1) {
-            LONG_BE.set(scratch, base + 56, (long) length << 3);
+            LONG_BE.set(scratch, base + 56, length << 3);
         }
+        row(scratch, base, rows, l);
+    }
+
+    /**
+     * The 16 words at {@code bytes[off..off+63]} into row {@code l} of {@code rows}, little-endian
+     * (a plain vector load; {@link #transpose} swaps the bytes: a big-endian load costs a
+     * shuffle per row and was slower).
+     */
+    private static void row(byte[] bytes, int off, int[] rows, int l) {
+        for (int k = 0; k < 16; k += LANES) {
+            IntVector.fromByteArray(SPECIES, bytes, off + 4 * k, ByteOrder.LITTLE_ENDIAN).intoArray(rows, 16 * l + k);
+        }
+    }
+
+    /**
+     * Rows (one block per lane, words little-endian) to the big-endian message words by column:
+     * {@code w[j * LANES + l] = reverseBytes(rows[16 * l + j])} for j < 16.
+     */
+    static void transpose(int[] rows, int[] w) {
         for (int j = 0; j < 16; j++) {
-            w[j * LANES + l] = (int) INT_BE.get(scratch, base + 4 * j);
+            IntVector x = IntVector.fromArray(SPECIES, rows, j, GATHER, 0);
+            x.lanewise(ROL, 8).and(0x00ff00ff).or(x.lanewise(ROL, 24).and(0xff00ff00)).intoArray(w, j * LANES);
         }
     }
 
@@ -188,7 +213,7 @@ final class Sm3VectorEngine implements Sm3Engine {
 
     /**
      * One SM3 compression in every lane: {@code state = CF(state, w[0..15])}, using
-     * {@code w[16..67]} for the expanded words W_j and {@code w[68..131]} for W'_j = W_j ^ W_j+4.
+     * {@code w[16..67]} for the expanded words W_j (W'_j = W_j ^ W_j+4 is computed in the round).
      *
      * <p>Vector loads are written out as {@code IntVector.fromArray(SPECIES, a, k * LANES)}, not
      * through a small helper: the Vector API's own methods are force-inlined, but a helper of
@@ -206,11 +231,6 @@ final class Sm3VectorEngine implements Sm3Engine {
                     .lanewise(XOR, IntVector.fromArray(SPECIES, w, (j - 6) * LANES))
                     .intoArray(w, j * LANES);
         }
-        for (int j = 0; j < 64; j++) {
-            IntVector.fromArray(SPECIES, w, j * LANES)
-                    .lanewise(XOR, IntVector.fromArray(SPECIES, w, (j + 4) * LANES))
-                    .intoArray(w, (68 + j) * LANES);
-        }
         IntVector a = IntVector.fromArray(SPECIES, state, 0);
         IntVector b = IntVector.fromArray(SPECIES, state, LANES);
         IntVector c = IntVector.fromArray(SPECIES, state, 2 * LANES);
@@ -223,11 +243,11 @@ final class Sm3VectorEngine implements Sm3Engine {
             IntVector a12 = a.lanewise(ROL, 12);
             IntVector ss1 = a12.add(e).add(TJ[j]).lanewise(ROL, 7);
             IntVector ss2 = ss1.lanewise(XOR, a12);
+            IntVector wj = IntVector.fromArray(SPECIES, w, j * LANES);
             // FF_j = a ^ b ^ c, GG_j = e ^ f ^ g
             IntVector tt1 = a.lanewise(XOR, b).lanewise(XOR, c).add(d).add(ss2)
-                    .add(IntVector.fromArray(SPECIES, w, (68 + j) * LANES));
-            IntVector tt2 = e.lanewise(XOR, f).lanewise(XOR, g).add(h).add(ss1)
-                    .add(IntVector.fromArray(SPECIES, w, j * LANES));
+                    .add(wj.lanewise(XOR, IntVector.fromArray(SPECIES, w, (j + 4) * LANES)));
+            IntVector tt2 = e.lanewise(XOR, f).lanewise(XOR, g).add(h).add(ss1).add(wj);
             d = c;
             c = b.lanewise(ROL, 9);
             b = a;
@@ -241,11 +261,12 @@ final class Sm3VectorEngine implements Sm3Engine {
             IntVector a12 = a.lanewise(ROL, 12);
             IntVector ss1 = a12.add(e).add(TJ[j]).lanewise(ROL, 7);
             IntVector ss2 = ss1.lanewise(XOR, a12);
+            IntVector wj = IntVector.fromArray(SPECIES, w, j * LANES);
             // FF_j = majority(a, b, c), GG_j = e ? f : g
             IntVector ff = a.and(b).or(c.and(a.or(b)));
             IntVector gg = f.lanewise(XOR, g).and(e).lanewise(XOR, g);
-            IntVector tt1 = ff.add(d).add(ss2).add(IntVector.fromArray(SPECIES, w, (68 + j) * LANES));
-            IntVector tt2 = gg.add(h).add(ss1).add(IntVector.fromArray(SPECIES, w, j * LANES));
+            IntVector tt1 = ff.add(d).add(ss2).add(wj.lanewise(XOR, IntVector.fromArray(SPECIES, w, (j + 4) * LANES)));
+            IntVector tt2 = gg.add(h).add(ss1).add(wj);
             d = c;
             c = b.lanewise(ROL, 9);
             b = a;
