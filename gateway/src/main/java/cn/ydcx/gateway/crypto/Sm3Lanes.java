@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.crypto;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -111,9 +112,9 @@ public final class Sm3Lanes {
     }
 
     /**
-     * The next Merkle level up: node hashes of the pairs (level[0], level[1]), (level[2],
-     * level[3]), …; an odd last element is carried up unchanged (the RFC 6962 split for a
-     * tree whose size is a power of two, or the caller's own rule otherwise, is not decided here).
+     * The next Merkle level up: the node hashes of the pairs (level[0], level[1]), (level[2],
+     * level[3]), …, with an odd last element carried up unchanged. Applied until one hash is
+     * left, this gives the RFC 6962 tree hash of the leaves (see {@link #treeHash}).
      */
     public byte[][] pairUp(byte[][] level) {
         int pairs = level.length / 2;
@@ -127,9 +128,25 @@ public final class Sm3Lanes {
         if (level.length % 2 == 0) {
             return up;
         }
-        byte[][] withLast = java.util.Arrays.copyOf(up, pairs + 1);
+        byte[][] withLast = Arrays.copyOf(up, pairs + 1);
         withLast[pairs] = level[level.length - 1];
         return withLast;
+    }
+
+    /**
+     * The RFC 6962 tree hash MTH of the given leaf hashes, level by level with
+     * {@link #pairUp}: the same as {@code MerkleTree.rootFromLeafHashes(Suite.SM2_SM3, ...)},
+     * SM3("") for none. Holds one level (n/2 hashes) at a time.
+     */
+    public byte[] treeHash(byte[][] leafHashes) {
+        if (leafHashes.length == 0) {
+            return hashAll(new byte[][] {new byte[0]})[0];
+        }
+        byte[][] level = leafHashes;
+        while (level.length > 1) {
+            level = pairUp(level);
+        }
+        return level[0].clone();
     }
 
     @Override

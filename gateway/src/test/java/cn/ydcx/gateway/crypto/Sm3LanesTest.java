@@ -226,14 +226,16 @@ class Sm3LanesTest {
                 for (int i = 0; i < n; i++) {
                     assertThat(hashes[i]).isEqualTo(expected.get(i));
                 }
-                byte[][] level = hashes;
-                while (level.length > 1) {
-                    level = lanes.pairUp(level);
-                }
-                assertThat(level[0]).as("%s, %d leaves", lanes, n)
+                assertThat(lanes.treeHash(hashes)).as("%s, %d leaves", lanes, n)
                         .isEqualTo(MerkleTree.rootFromLeafHashes(Suite.SM2_SM3, expected));
+                assertThat(hashes[0]).as("treeHash leaves its input alone").isEqualTo(expected.get(0));
             }
         }
+    }
+
+    @Test
+    void theTreeHashOfNoLeavesIsTheHashOfNothing() {
+        assertThat(Sm3Lanes.get().treeHash(new byte[0][])).isEqualTo(MerkleTree.emptyRoot(Suite.SM2_SM3));
     }
 
     @Test
