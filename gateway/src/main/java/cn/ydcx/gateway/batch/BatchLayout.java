@@ -24,6 +24,7 @@ import java.util.Arrays;
  * array and {@code signature} object; every slice not accepted by the scanner is parsed
  * strictly (no trailing tokens), structure between slices is checked here. The caller then
  * falls back to parsing the whole body, so any odd document gets exactly the old treatment.
+ * A caller that has already parsed the body passes the tree, whose parts are then reused.
  */
 final class BatchLayout {
     /** Field indexes of {@link #scanner()}'s requested fields. */
@@ -42,6 +43,8 @@ final class BatchLayout {
     private static final byte[] SIGNATURE_KEY = SIGNATURE.getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] body;
+    /** Json.mapper().readTree(body) when the caller has it, else null. */
+    private final JsonNode parsed;
     private JsonNode header;
     private JsonNode signature;
     private int size;
@@ -49,8 +52,9 @@ final class BatchLayout {
     /** Jackson's tree of each record the scanner did not accept, else null. */
     private JsonNode[] trees = new JsonNode[64];
 
-    private BatchLayout(byte[] body) {
+    private BatchLayout(byte[] body, JsonNode parsed) {
         this.body = body;
+        this.parsed = parsed;
     }
 
     /** A scanner reporting the fields in F_* order. */
@@ -58,12 +62,17 @@ final class BatchLayout {
         return new CanonicalScanner(SOURCE, DATASET, SOURCE_KEY, RECORD_ID);
     }
 
-    /** The layout of body, or null when the fast path does not apply (see the class comment). */
-    static BatchLayout of(byte[] body) {
+    /**
+     * The layout of body, or null when the fast path does not apply (see the class comment).
+     *
+     * @param parsed {@code Json.mapper().readTree(body)} if the caller already has it (then the
+     *     body is known to be JSON and its trees are reused instead of parsing slices), or null
+     */
+    static BatchLayout of(byte[] body, JsonNode parsed) {
         if (body == null) {
             return null;
         }
-        BatchLayout l = new BatchLayout(body);
+        BatchLayout l = new BatchLayout(body, parsed);
         return l.scanDocument(scanner()) ? l : null;
     }
 
@@ -108,6 +117,9 @@ final class BatchLayout {
     /** Record i as a tree: Jackson's, parsed now if the record was canonical. */
     JsonNode tree(int i) {
         JsonNode t = trees[i];
+        if (t == null && parsed != null) {
+            t = parsed.get(RECORDS).get(i);
+        }
         if (t == null) {
             t = parse(body, start(i), end(i));
             if (t == null) {
@@ -177,7 +189,7 @@ final class BatchLayout {
                     }
                     sigStart = p;
                     sigEnd = end;
-                } else if (parse(b, p, end) == null) {
+                } else if (parsed == null && parse(b, p, end) == null) {
                     return false; // another member: ignored by the verifier, but must be JSON
                 }
             }
@@ -199,8 +211,18 @@ final class BatchLayout {
         if (ws(b, p + 1) != n || !records || headerStart < 0 || sigStart < 0) {
             return false; // trailing content, or a part missing: the old path words the problem
         }
-        header = parse(b, headerStart, headerEnd);
-        signature = parse(b, sigStart, sigEnd);
+        if (parsed != null) {
+            // the same document, so the same members; the sizes agree unless the caller erred
+            JsonNode recs = parsed.get(RECORDS);
+            if (recs == null || !recs.isArray() || recs.size() != size) {
+                return false;
+            }
+            header = parsed.get(HEADER);
+            signature = parsed.get(SIGNATURE);
+        } else {
+            header = parse(b, headerStart, headerEnd);
+            signature = parse(b, sigStart, sigEnd);
+        }
         return header != null && header.isObject() && signature != null && signature.isObject();
     }
 
@@ -219,7 +241,12 @@ final class BatchLayout {
             JsonNode tree = null;
             if (end < 0) {
                 end = skip(b, p, n);
-                if (end < 0 || (tree = parse(b, start, end)) == null) {
+                if (end < 0) {
+                    return -1;
+                }
+                // must be JSON on its own unless the whole body is known to be; a tree either way
+                tree = parsed != null ? parsedRecord(size) : parse(b, start, end);
+                if (tree == null) {
                     return -1;
                 }
             }
@@ -237,6 +264,11 @@ final class BatchLayout {
             p = ws(b, p + 1);
         }
         return -1;
+    }
+
+    private JsonNode parsedRecord(int i) {
+        JsonNode recs = parsed.get(RECORDS);
+        return recs != null && recs.isArray() ? recs.get(i) : null;
     }
 
     private void add(int start, int end, JsonNode tree, CanonicalScanner scanner) {

@@ -62,7 +62,7 @@ public final class BatchVerifier {
      * is parsed whole and verified as before. See {@link BatchLayout}.
      */
     public BatchVerification verify(byte[] body) {
-        BatchLayout doc = BatchLayout.of(body);
+        BatchLayout doc = BatchLayout.of(body, null);
         if (doc == null) {
             JsonNode batch;
             try {
@@ -72,6 +72,22 @@ public final class BatchVerifier {
             }
             return verify(batch);
         }
+        return verify(doc);
+    }
+
+    /**
+     * {@link #verify(byte[])} for a caller that has already parsed the body (a receiver needs
+     * the tree to store the records): the same verdict as {@code verify(parsedBody)}, faster,
+     * as parsed parts are reused instead of parsed again.
+     *
+     * @param parsedBody exactly {@code Json.mapper().readTree(body)}
+     */
+    public BatchVerification verify(byte[] body, JsonNode parsedBody) {
+        BatchLayout doc = BatchLayout.of(body, parsedBody);
+        return doc == null ? verify(parsedBody) : verify(doc);
+    }
+
+    private BatchVerification verify(BatchLayout doc) {
         try {
             return doVerify(doc);
         } catch (Refusal r) {
