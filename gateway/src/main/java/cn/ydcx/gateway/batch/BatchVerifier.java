@@ -304,7 +304,10 @@ public final class BatchVerifier {
                 throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "] is not a string");
             }
             try {
-                chain.add(Pem.certificateFromDer(base64(c.textValue(), "signature.certificates[" + i + "]")));
+                X509Certificate cert = Pem.certificateFromDer(base64(c.textValue(), "signature.certificates[" + i + "]"));
+                // BC decodes the key lazily and throws for a point off the curve: refuse here, not with an exception later
+                cert.getPublicKey();
+                chain.add(cert);
             } catch (IllegalArgumentException e) {
                 throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "]: " + e.getMessage());
             }
