@@ -303,16 +303,37 @@ public final class BatchVerifier {
             if (!c.isTextual()) {
                 throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "] is not a string");
             }
+            X509Certificate cert;
             try {
-                X509Certificate cert = Pem.certificateFromDer(base64(c.textValue(), "signature.certificates[" + i + "]"));
-                // BC decodes the key lazily and throws for a point off the curve: refuse here, not with an exception later
-                cert.getPublicKey();
-                chain.add(cert);
+                cert = Pem.certificateFromDer(base64(c.textValue(), "signature.certificates[" + i + "]"));
             } catch (IllegalArgumentException e) {
                 throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "]: " + e.getMessage());
             }
+            readable(cert, i);
+            chain.add(cert);
         }
         return chain;
+    }
+
+    /**
+     * BC decodes parts of a certificate lazily and throws (e.g. for a key point off the curve or a
+     * garbled name) when the chain check reads them: a sender's bad certificate is refused here,
+     * as MALFORMED, instead of escaping as an exception later.
+     */
+    private static void readable(X509Certificate cert, int i) {
+        try {
+            cert.getPublicKey();
+            cert.getSubjectX500Principal();
+            cert.getIssuerX500Principal();
+            cert.getBasicConstraints();
+            cert.getKeyUsage();
+            cert.getNotBefore();
+            cert.getNotAfter();
+            cert.getEncoded();
+        } catch (RuntimeException | java.security.cert.CertificateEncodingException e) {
+            throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "] cannot be read: "
+                    + firstLine(e.getMessage()));
+        }
     }
 
     /** Internal early exit carrying the verdict. */

@@ -1,5 +1,8 @@
 package cn.ydcx.gateway.jcs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -52,6 +55,10 @@ public final class CanonicalScanner {
             KEY_BYTE[c] = c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
         }
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[][] fields;
     private final int[] fieldStart;
@@ -244,7 +251,10 @@ public final class CanonicalScanner {
         int end = Math.min(limit, p + 1 + MAX_STRING_BYTES);
         p++;
         while (true) {
-            // fast path: the common run of plain ASCII
+            // fast path: runs of plain ASCII, 8 bytes per step, then byte by byte up to the next special one
+            while (p + 8 <= end && !special((long) LONGS.get(b, p))) {
+                p += 8;
+            }
             while (p < end && STRING_CLASS[b[p] & 0xFF] == 0) {
                 p++;
             }
@@ -267,6 +277,21 @@ public final class CanonicalScanner {
                 return NOT_CANONICAL;
             }
         }
+    }
+
+    /**
+     * Whether any of the 8 bytes in w needs a closer look: ≥ 0x80, < 0x20, '"' or '\\'. The
+     * usual SWAR zero-byte tests: (x - 0x01..) & ~x & 0x80.. is non-zero iff some byte of x is 0
+     * (and (x - 0x20..) & ~x & 0x80.. iff some byte is below 0x20); exact as an "any" answer.
+     */
+    private static boolean special(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        long any = w
+                | ((w - 0x2020202020202020L) & ~w)
+                | ((quote - ONES) & ~quote)
+                | ((backslash - ONES) & ~backslash);
+        return (any & HIGHS) != 0;
     }
 
     /** The escape at p (a backslash) if it is one JcsWriter writes; returns the index after it. */
@@ -313,6 +338,9 @@ public final class CanonicalScanner {
      * U+10FFFF) starting with lead byte c at p; returns the index after it.
      */
     private int utf8(int p, int c, int end) {
+        if (c >= 0xE1 && c <= 0xEC && p + 2 < end && cont(b[p + 1]) && cont(b[p + 2])) {
+            return p + 3; // most CJK: no overlong or surrogate form starts with these leads
+        }
         if (c < 0xC2 || c > 0xF4) {
             return NOT_CANONICAL; // continuation byte, overlong 2-byte lead, or beyond U+10FFFF
         }

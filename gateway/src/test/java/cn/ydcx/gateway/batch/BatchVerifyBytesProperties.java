@@ -39,7 +39,7 @@ class BatchVerifyBytesProperties {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 600)
     void byteEditsGetTheTreeVerdict(@ForAll("suites") Suite suite, @ForAll("seeds") long seed) {
         Random r = new Random(seed);
         byte[] b = BatchWire.toBytes(SIGNED.get(suite));
