@@ -57,6 +57,8 @@ public final class CanonicalScanner {
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -192,17 +194,12 @@ public final class CanonicalScanner {
                 return NOT_CANONICAL;
             }
             int key = p + 1;
-            int q = key;
-            int keyLimit = Math.min(limit, key + MAX_KEY_BYTES);
-            while (q < keyLimit && KEY_BYTE[b[q] & 0xFF]) {
-                q++;
-            }
-            if (q >= keyLimit || b[q] != '"') {
+            int keyEnd = keyEnd(key);
+            if (keyEnd < 0) {
                 return NOT_CANONICAL; // escape, non-ASCII, control character, too long or unterminated
             }
-            int keyEnd = q;
             // RFC 8785 §3.2.3 order; must be strictly after the previous key (no duplicates)
-            if (prevKey >= 0 && Arrays.compareUnsigned(b, prevKey, prevKeyEnd, b, key, keyEnd) >= 0) {
+            if (prevKey >= 0 && !ascending(prevKey, prevKeyEnd, key, keyEnd)) {
                 return NOT_CANONICAL;
             }
             prevKey = key;
@@ -232,6 +229,63 @@ public final class CanonicalScanner {
                 return NOT_CANONICAL;
             }
         }
+    }
+
+    /**
+     * Index of the quote closing the key that starts at {@code key}, or -1 unless every byte
+     * before it is printable ASCII other than '\\' and there are at most MAX_KEY_BYTES.
+     * 8 bytes per step: in each SWAR mask the lowest flagged byte is exact, so comparing the
+     * first quote with the first bad byte is too.
+     */
+    private int keyEnd(int key) {
+        int q = key;
+        int keyLimit = Math.min(limit, key + MAX_KEY_BYTES);
+        while (q + 8 <= keyLimit) {
+            long w = (long) LONGS.get(b, q);
+            long quote = w ^ 0x2222222222222222L;
+            long quotes = (quote - ONES) & ~quote & HIGHS;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long del = w ^ 0x7F7F7F7F7F7F7F7FL;
+            long bad = (w | ((w - 0x2020202020202020L) & ~w) | ((backslash - ONES) & ~backslash)
+                    | ((del - ONES) & ~del)) & HIGHS;
+            if (quotes != 0) {
+                int at = Long.numberOfTrailingZeros(quotes);
+                return bad != 0 && Long.numberOfTrailingZeros(bad) < at ? -1 : q + (at >>> 3);
+            }
+            if (bad != 0) {
+                return -1;
+            }
+            q += 8;
+        }
+        while (q < keyLimit && KEY_BYTE[b[q] & 0xFF]) {
+            q++;
+        }
+        return q < keyLimit && b[q] == '"' ? q : -1;
+    }
+
+    /**
+     * Whether key b[k, kEnd) sorts strictly after b[prev, prevEnd) (bytes as unsigned; keys here
+     * are ASCII). A plain loop: keys are short and mostly differ in their first bytes.
+     */
+    private boolean ascending(int prev, int prevEnd, int k, int kEnd) {
+        int n = Math.min(prevEnd - prev, kEnd - k);
+        int i = 0;
+        if (n >= 8) {
+            // keys often share a prefix ("decisionDate", "decisionNumber"): first 8 bytes at once
+            long x = (long) LONGS_BE.get(b, prev);
+            long y = (long) LONGS_BE.get(b, k);
+            if (x != y) {
+                return Long.compareUnsigned(y, x) > 0;
+            }
+            i = 8;
+        }
+        for (; i < n; i++) {
+            int d = b[k + i] - b[prev + i]; // ASCII: signed difference = unsigned difference
+            if (d != 0) {
+                return d > 0;
+            }
+        }
+        return kEnd - k > prevEnd - prev;
     }
 
     /** Index of the requested field named b[key, keyEnd), or -1. */
@@ -271,7 +325,18 @@ public final class CanonicalScanner {
             } else if (c < 0x20) {
                 return NOT_CANONICAL; // a raw control character is not even JSON
             } else {
-                p = utf8(p, c, end);
+                // a run of non-ASCII characters (e.g. Chinese text) stays in this loop
+                do {
+                    if (p + 4 <= end) {
+                        // one load for the usual 3-byte character: lead E1..EC or EE..EF, two continuations
+                        int v = (int) INTS.get(b, p);
+                        if ((v & 0xC0C0F0) == 0x8080E0 && c != 0xE0 && c != 0xED) {
+                            p += 3;
+                            continue;
+                        }
+                    }
+                    p = utf8(p, c, end);
+                } while (p >= 0 && p < end && (c = b[p] & 0xFF) >= 0x80);
             }
             if (p < 0) {
                 return NOT_CANONICAL;

@@ -24,7 +24,8 @@ class CanonicalScannerTest {
         "{}", "[]", "{\"a\":1}", "{\"a\":-12,\"b\":0,\"c\":999999999999999}", "{\"a\":true,\"b\":false,\"c\":null}",
         "{\"a\":\"中文 € 😀\"}", "{\"a\":\"\\\"\\\\\\b\\f\\n\\r\\t\"}", "{\"a\":\"\\u0000\\u001f\\u000b\"}",
         "{\"a\":\"/\u007f\u2028\"}", "{\"A\":1,\"B\":2,\"a\":3,\"aa\":4,\"b\":5}", "[{\"b\":[],\"c\":{}},\"x\",[1,[2]]]",
-        "\"text\"", "0", "-7", "null"})
+        "\"text\"", "0", "-7", "null",
+        "{\"abcdefghijklmnop\":1,\"abcdefghijklmnoq\":2,\"b\":{\"0123456789abcdef0\":[]}}"})  // keys over 8 bytes
     void acceptsCanonicalText(String canonical) throws Exception {
         byte[] b = canonical.getBytes(StandardCharsets.UTF_8);
         assertThat(Jcs.canonicalize(cn.ydcx.gateway.model.Json.mapper().readTree(b))).isEqualTo(b); // a true premise
@@ -40,6 +41,8 @@ class CanonicalScannerTest {
         "{\"a\":\"\\/\"}", "{\"a\":\"\\u4e2d\"}", "{\"a\":\"\\u0041\"}", "{\"a\":\"\\u000a\"}", "{\"a\":\"\\u001F\"}",
         "{\"a\":\"\\ud83d\\ude00\"}", "{\"a\":\"\\x\"}",                 // escapes JCS does not write
         "{\"\\u0061\":1}", "{\"\\n\":1}", "{\"中\":1}",                    // keys outside the ASCII subset
+        "{\"abcdefgh\\u0069\":1}", "{\"abcdefghijklmnopq\u007f\":1}", "{\"abcdefghijklmno中\":1}",
+        "{\"abcdefghijklmnop\":1,\"abcdefghijklmnop\":2}", "{\"abcdefghijklmnoq\":1,\"abcdefghijklmnop\":2}",
         "{\"a\":tru}", "{\"a\":True}", "{\"a\":nul}", "{\"a\":\"x}", "{\"a\"", "{\"a\":1,}", "[1,]", "{,}", ""})
     void refusesAnythingElse(String text) {
         assertThat(scan(text)).isEqualTo(CanonicalScanner.NOT_CANONICAL);
@@ -48,6 +51,9 @@ class CanonicalScannerTest {
     @ParameterizedTest
     @ValueSource(strings = {"7b2261223a22c080227d", // overlong NUL
         "7b2261223a22eda080227d",                     // UTF-8 of a surrogate
+        "7b2261223a22e08080227d",                     // overlong 3-byte form
+        "7b2261223a22e4b8ad41e4b8227d",               // a good 3-byte character, then a truncated one
+        "7b2261223a22f08f8080227d",                   // overlong 4-byte form
         "7b2261223a22f4908080227d",                   // beyond U+10FFFF
         "7b2261223a2280227d",                         // lone continuation byte
         "7b2261223a22e4b8227d",                       // truncated sequence
