@@ -23,7 +23,8 @@ import java.util.Arrays;
  * whose member names are plain ASCII, with exactly one {@code header} object, {@code records}
  * array and {@code signature} object; every slice not accepted by the scanner is parsed
  * strictly (no trailing tokens), structure between slices is checked here. The caller then
- * falls back to parsing the whole body, so any odd document gets exactly the old treatment.
+ * falls back to parsing the whole body, so any odd document gets exactly the old treatment;
+ * so does a body whose first record is not canonical (its sender does not write JCS).
  * A caller that has already parsed the body passes the tree, whose parts are then reused.
  */
 final class BatchLayout {
@@ -240,6 +241,11 @@ final class BatchLayout {
             int end = b[p] == '{' ? scanner.scan(b, p, n) : CanonicalScanner.NOT_CANONICAL;
             JsonNode tree = null;
             if (end < 0) {
+                if (size == 0) {
+                    // A sender that does not write JCS (pretty-printed, Jackson's member order) writes
+                    // no record in it: parsing the whole body once is then cheaper than slice by slice.
+                    return -1;
+                }
                 end = skip(b, p, n);
                 if (end < 0) {
                     return -1;

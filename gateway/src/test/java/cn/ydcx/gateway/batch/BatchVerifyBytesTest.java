@@ -99,6 +99,10 @@ class BatchVerifyBytesTest {
                 {"pretty-printed", VALID, write(b, true)},
                 {"one record per line", VALID, utf8(w.replace("},{\"data\"", "},\n  {\"data\"").replace("\"records\":[", "\"records\": [\n  "))},
                 {"whitespace inside one record", VALID, utf8(replaceFirst(w, "{\"data\":", "{ \"data\" :"))},
+                {"whitespace inside the second record", VALID, utf8(replaceFirst(w, "},{\"data\":", "},{ \"data\" :"))},
+                {"second record changed and not in JCS", "MERKLE_ROOT_MISMATCH", utf8(replaceFirst(w, "},{\"data\":",
+                        "},{\"x\":1.0,\"data\":"))},
+                {"second record not JSON", NOT_JSON, utf8(replaceFirst(w, "},{\"data\":", "},{\"data\"::"))},
                 {"one value changed", "MERKLE_ROOT_MISMATCH", utf8(replaceFirst(w, "FINE", "FINF"))},
                 {"one record removed", "COUNT_MISMATCH", utf8(tree.apply(x -> { recs(x).remove(1); return x; }))},
                 {"one record removed, re-signed", VALID, utf8(tree.apply(x -> {
@@ -222,14 +226,19 @@ class BatchVerifyBytesTest {
     }
 
     @Test
-    void prettyRecordsTakeTheTreePathAndCanonicalOnesDoNot() throws Exception {
+    void aRecordNotInJcsTakesTheTreePathAlone() throws Exception {
         String w = wire(batch(Suite.SM2_SM3));
-        byte[] mixed = utf8(replaceFirst(w, "{\"data\":", "{ \"data\":"));
+        byte[] mixed = utf8(replaceFirst(w, "},{\"data\":", "},{ \"data\":")); // record 1 not canonical
         BatchLayout layout = BatchLayout.of(mixed, null);
         assertThat(layout).isNotNull();
-        assertThat(layout.canonical(0)).isFalse();
-        assertThat(layout.canonical(1)).isTrue();
-        assertThat(layout.tree(0)).isEqualTo(Json.mapper().readTree(mixed).get("records").get(0));
+        assertThat(layout.canonical(0)).isTrue();
+        assertThat(layout.canonical(1)).isFalse();
+        assertThat(layout.canonical(2)).isTrue();
+        assertThat(layout.tree(1)).isEqualTo(Json.mapper().readTree(mixed).get("records").get(1));
+        assertThat(layout.tree(2)).isEqualTo(Json.mapper().readTree(mixed).get("records").get(2));
+        // a body whose first record is not canonical is parsed whole, as before
+        assertThat(BatchLayout.of(utf8(replaceFirst(w, "{\"data\":", "{ \"data\":")), null)).isNull();
+        assertThat(BatchLayout.of(write(batch(Suite.SM2_SM3), true), null)).isNull();
     }
 
     @Test
