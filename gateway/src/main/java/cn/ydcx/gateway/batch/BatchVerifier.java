@@ -80,9 +80,12 @@ public final class BatchVerifier {
      * the tree to store the records): the same verdict as {@code verify(parsedBody)}, faster,
      * as parsed parts are reused instead of parsed again.
      *
-     * @param parsedBody exactly {@code Json.mapper().readTree(body)}
+     * @param parsedBody exactly {@code Json.mapper().readTree(body)}; null: as {@link #verify(byte[])}
      */
     public BatchVerification verify(byte[] body, JsonNode parsedBody) {
+        if (parsedBody == null) {
+            return verify(body);
+        }
         BatchLayout doc = BatchLayout.of(body, parsedBody);
         return doc == null ? verify(parsedBody) : verify(doc);
     }
