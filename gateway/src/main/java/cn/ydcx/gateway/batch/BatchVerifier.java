@@ -10,8 +10,10 @@ import cn.ydcx.gateway.crypto.TrustedRoots;
 import cn.ydcx.gateway.jcs.Jcs;
 import cn.ydcx.gateway.merkle.MerkleAccumulator;
 import cn.ydcx.gateway.model.Dataset;
+import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.model.NodeCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -30,6 +32,8 @@ import java.util.regex.Pattern;
  *
  * <p>Records are hashed exactly as received (JCS of each received JSON value), never via a
  * re-serialised model, so nothing the sender signed can be lost or added in translation.
+ * {@link #verify(byte[])} gets the same verdicts from the request bytes, hashing a record's
+ * bytes directly when they already are its JCS form (the usual case: senders write JCS).
  */
 public final class BatchVerifier {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
@@ -48,6 +52,52 @@ public final class BatchVerifier {
         }
     }
 
+    /**
+     * Verifies a batch from the request bytes: the same verdict, problem and detail as
+     * {@code verify(Json.mapper().readTree(body))} for every body (MALFORMED "body is not JSON"
+     * when it does not parse), but records already in canonical form are hashed as received,
+     * without a tree or a JCS re-serialisation (issue 4: verifying costs close to hashing the
+     * leaves). Anything else (a pretty-printed record, an escape JCS would not write, a number
+     * like 1.0) goes through the tree path for that record only; a document of unusual shape
+     * is parsed whole and verified as before. See {@link BatchLayout}.
+     */
+    public BatchVerification verify(byte[] body) {
+        BatchLayout doc = BatchLayout.of(body, null);
+        if (doc == null) {
+            JsonNode batch;
+            try {
+                batch = Json.mapper().readTree(body);
+            } catch (IOException | RuntimeException e) {
+                return BatchVerification.invalid(BatchProblem.MALFORMED, "body is not JSON: " + firstLine(e.getMessage()));
+            }
+            return verify(batch);
+        }
+        return verify(doc);
+    }
+
+    /**
+     * {@link #verify(byte[])} for a caller that has already parsed the body (a receiver needs
+     * the tree to store the records): the same verdict as {@code verify(parsedBody)}, faster,
+     * as parsed parts are reused instead of parsed again.
+     *
+     * @param parsedBody exactly {@code Json.mapper().readTree(body)}; null: as {@link #verify(byte[])}
+     */
+    public BatchVerification verify(byte[] body, JsonNode parsedBody) {
+        if (parsedBody == null) {
+            return verify(body);
+        }
+        BatchLayout doc = BatchLayout.of(body, parsedBody);
+        return doc == null ? verify(parsedBody) : verify(doc);
+    }
+
+    private BatchVerification verify(BatchLayout doc) {
+        try {
+            return doVerify(doc);
+        } catch (Refusal r) {
+            return BatchVerification.invalid(r.problem, r.getMessage());
+        }
+    }
+
     private BatchVerification doVerify(JsonNode batch) {
         if (batch == null || !batch.isObject()) {
             throw new Refusal(BatchProblem.MALFORMED, "batch is not a JSON object");
@@ -58,7 +108,37 @@ public final class BatchVerifier {
             throw new Refusal(BatchProblem.MALFORMED, "records is missing or not an array");
         }
         JsonNode signature = object(batch, SIGNATURE, "batch");
+        Header h = checkHeader(header, signature, records.size());
+        MerkleAccumulator tree = new MerkleAccumulator(h.suite);
+        for (int i = 0; i < records.size(); i++) {
+            addRecord(i, records.get(i), h, tree);
+        }
+        return checkRootAndSigner(h, tree.root());
+    }
 
+    private BatchVerification doVerify(BatchLayout doc) {
+        // BatchLayout only exists for an object with a header object, records array and signature object
+        Header h = checkHeader(doc.header(), doc.signature(), doc.size());
+        MerkleAccumulator tree = new MerkleAccumulator(h.suite);
+        RawRecordCheck raw = new RawRecordCheck(h.source, h.dataset);
+        byte[] body = doc.body();
+        for (int i = 0; i < doc.size(); i++) {
+            if (doc.canonical(i) && raw.passes(doc, i)) {
+                tree.addLeaf(body, doc.start(i), doc.end(i) - doc.start(i)); // the bytes are the leaf
+            } else {
+                addRecord(i, doc.tree(i), h, tree); // checked and hashed exactly as by verify(JsonNode)
+            }
+        }
+        return checkRootAndSigner(h, tree.root());
+    }
+
+    /** What the header and signature checks established, for the record loop and the final checks. */
+    private record Header(JsonNode header, String source, String dataset, Instant createdAt, Suite suite,
+                          String merkleRoot, byte[] sigValue, List<X509Certificate> chain) {
+    }
+
+    /** Header and signature fields, then COUNT_MISMATCH against the records' number. */
+    private static Header checkHeader(JsonNode header, JsonNode signature, int recordCount) {
         text(header, "header", BATCH_ID);
         String source = text(header, "header", SOURCE);
         try {
@@ -97,47 +177,59 @@ public final class BatchVerifier {
         byte[] sigValue = base64(text(signature, "signature", VALUE), "signature.value");
         List<X509Certificate> chain = certificates(signature);
 
-        if (count != records.size()) {
+        if (count != recordCount) {
             throw new Refusal(BatchProblem.COUNT_MISMATCH, "header.count is " + count + " but the batch has "
-                    + records.size() + " records");
+                    + recordCount + " records");
         }
+        return new Header(header, source, dataset, createdAt, suite, merkleRoot, sigValue, chain);
+    }
 
-        MerkleAccumulator tree = new MerkleAccumulator(suite);
-        for (int i = 0; i < records.size(); i++) {
-            JsonNode r = records.get(i);
-            checkRecord(i, r, source, dataset);
-            try {
-                tree.addCanonicalLeaf(r); // JCS of the received record, streamed into the leaf hash
-            } catch (IllegalArgumentException e) {
-                throw new Refusal(BatchProblem.MALFORMED, "records[" + i + "] cannot be canonicalized: " + e.getMessage());
-            }
+    /** Per-record checks, then the record's JCS streamed into the leaf hash. */
+    private static void addRecord(int i, JsonNode r, Header h, MerkleAccumulator tree) {
+        checkRecord(i, r, h.source, h.dataset);
+        try {
+            tree.addCanonicalLeaf(r); // JCS of the received record, streamed into the leaf hash
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(BatchProblem.MALFORMED, "records[" + i + "] cannot be canonicalized: " + e.getMessage());
         }
-        byte[] computed = tree.root();
-        if (!MessageDigest.isEqual(computed, HexFormat.of().parseHex(merkleRoot))) {
-            throw new Refusal(BatchProblem.MERKLE_ROOT_MISMATCH, "merkleRoot mismatch: header " + merkleRoot
+    }
+
+    /** MERKLE_ROOT_MISMATCH, BAD_SIGNATURE, the chain checks and SIGNER_NOT_SOURCE, in that order. */
+    private BatchVerification checkRootAndSigner(Header h, byte[] computed) {
+        Suite suite = h.suite;
+        if (!MessageDigest.isEqual(computed, HexFormat.of().parseHex(h.merkleRoot))) {
+            throw new Refusal(BatchProblem.MERKLE_ROOT_MISMATCH, "merkleRoot mismatch: header " + h.merkleRoot
                     + " computed " + HexFormat.of().formatHex(computed));
         }
 
-        X509Certificate signer = chain.get(0);
+        X509Certificate signer = h.chain.get(0);
         if (!suite.acceptsKey(signer.getPublicKey())) {
             throw new Refusal(BatchProblem.BAD_SIGNATURE, "signer certificate " + Certs.label(signer)
                     + " does not hold a " + suite.curveName() + " key as suite " + suite + " requires");
         }
-        if (!suite.verify(signer.getPublicKey(), Jcs.canonicalize(header), sigValue)) {
+        if (!suite.verify(signer.getPublicKey(), Jcs.canonicalize(h.header), h.sigValue)) {
             throw new Refusal(BatchProblem.BAD_SIGNATURE, suite + " signature over JCS(header) does not verify with "
                     + Certs.label(signer) + "'s key");
         }
 
-        ChainCheck chainCheck = roots.check(chain, createdAt);
+        ChainCheck chainCheck = roots.check(h.chain, h.createdAt);
         if (!chainCheck.ok()) {
             throw new Refusal(BatchProblem.valueOf(chainCheck.problem().name()), chainCheck.detail());
         }
         String cn = Certs.commonName(signer);
-        if (!source.equals(cn)) {
+        if (!h.source.equals(cn)) {
             throw new Refusal(BatchProblem.SIGNER_NOT_SOURCE, "signer certificate CN=" + cn
-                    + " but header.source is " + source);
+                    + " but header.source is " + h.source);
         }
         return BatchVerification.ok();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static void checkRecord(int i, JsonNode r, String source, String dataset) {
@@ -214,13 +306,37 @@ public final class BatchVerifier {
             if (!c.isTextual()) {
                 throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "] is not a string");
             }
+            X509Certificate cert;
             try {
-                chain.add(Pem.certificateFromDer(base64(c.textValue(), "signature.certificates[" + i + "]")));
+                cert = Pem.certificateFromDer(base64(c.textValue(), "signature.certificates[" + i + "]"));
             } catch (IllegalArgumentException e) {
                 throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "]: " + e.getMessage());
             }
+            readable(cert, i);
+            chain.add(cert);
         }
         return chain;
+    }
+
+    /**
+     * BC decodes parts of a certificate lazily and throws (e.g. for a key point off the curve or a
+     * garbled name) when the chain check reads them: a sender's bad certificate is refused here,
+     * as MALFORMED, instead of escaping as an exception later.
+     */
+    private static void readable(X509Certificate cert, int i) {
+        try {
+            cert.getPublicKey();
+            cert.getSubjectX500Principal();
+            cert.getIssuerX500Principal();
+            cert.getBasicConstraints();
+            cert.getKeyUsage();
+            cert.getNotBefore();
+            cert.getNotAfter();
+            cert.getEncoded();
+        } catch (RuntimeException | java.security.cert.CertificateEncodingException e) {
+            throw new Refusal(BatchProblem.MALFORMED, "signature.certificates[" + i + "] cannot be read: "
+                    + firstLine(e.getMessage()));
+        }
     }
 
     /** Internal early exit carrying the verdict. */

@@ -3,6 +3,7 @@ package cn.ydcx.gateway.exchange;
 import cn.ydcx.gateway.audit.AuditEvent;
 import cn.ydcx.gateway.audit.AuditLog;
 import cn.ydcx.gateway.batch.BatchSigner;
+import cn.ydcx.gateway.batch.BatchWire;
 import cn.ydcx.gateway.model.Dataset;
 import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.node.NodeProperties;
@@ -11,9 +12,9 @@ import cn.ydcx.gateway.store.BatchRow;
 import cn.ydcx.gateway.store.OutboxStore;
 import cn.ydcx.gateway.store.RecordStore;
 import cn.ydcx.gateway.store.SequenceStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -86,11 +87,8 @@ public class OutboundBatchService {
                 header.get("merkleRoot").asText(), peers);
     }
 
+    /** Records in JCS form, so receivers hash them as received (BatchVerifier.verify(byte[])). */
     private static String write(JsonNode node) {
-        try {
-            return Json.mapper().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise batch", e);
-        }
+        return new String(BatchWire.toBytes(node), StandardCharsets.UTF_8);
     }
 }

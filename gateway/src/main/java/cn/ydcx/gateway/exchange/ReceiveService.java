@@ -87,7 +87,9 @@ public class ReceiveService {
             return refuse(body, peer, header, now, "TOO_LARGE",
                     "batch has " + count + " records, the limit is " + props.maxBatchRecords());
         }
-        BatchVerification v = verifier.verify(batch);
+        // Records the sender wrote in JCS form are hashed as received (issue 4); the tree, needed
+        // anyway to store the records, serves the others.
+        BatchVerification v = verifier.verify(body, batch);
         if (!v.valid()) {
             return refuse(body, peer, header, now, v.problem().name(), v.detail());
         }

@@ -43,6 +43,14 @@ public final class MerkleAccumulator {
         push(md.digest());
     }
 
+    /** Appends a leaf given as {@code len} bytes of {@code b} from {@code off} (e.g. a slice of a request body). */
+    public void addLeaf(byte[] b, int off, int len) {
+        md.reset();
+        md.update((byte) 0x00);
+        md.update(b, off, len);
+        push(md.digest());
+    }
+
     /**
      * Appends the leaf JCS(node) (RFC 8785 canonical UTF-8 bytes), streamed into the hash
      * without materialising the leaf bytes; same result as {@code addLeaf(Jcs.canonicalize(node))}.

@@ -57,7 +57,18 @@ class BatchTamperingTest {
     }
 
     private static BatchVerification verify(JsonNode batch) {
-        return new BatchVerifier(sampleRoots()).verify(batch);
+        BatchVerifier verifier = new BatchVerifier(sampleRoots());
+        BatchVerification v = verifier.verify(batch);
+        // every tampering also as a receiver gets it: bytes with JCS records, and Jackson's writing
+        try {
+            if (batch != null && batch.isObject()) {
+                assertThat(SameVerdict.check(verifier, BatchWire.toBytes(batch))).isEqualTo(v);
+            }
+            assertThat(SameVerdict.check(verifier, Json.mapper().writeValueAsBytes(batch))).isEqualTo(v);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return v;
     }
 
     private static void assertProblem(JsonNode batch, BatchProblem problem, String detailPart) {

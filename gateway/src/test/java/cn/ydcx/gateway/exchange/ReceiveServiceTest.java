@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ydcx.gateway.GatewayApplication;
 import cn.ydcx.gateway.batch.BatchSigner;
+import cn.ydcx.gateway.batch.BatchWire;
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.model.Dataset;
@@ -96,11 +97,21 @@ class ReceiveServiceTest {
         return signed("ZJ", batchId, SEQ.incrementAndGet(), records(NodeCode.ZJ, Dataset.PENALTY, 5));
     }
 
+    /** As this gateway's senders write a batch: records in JCS form, verified from their bytes. */
     static byte[] bytes(JsonNode n) {
-        try {
-            return Json.mapper().writeValueAsBytes(n);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        return BatchWire.toBytes(n);
+    }
+
+    @Test
+    void batchesFromOtherWritersAreAcceptedToo() throws Exception {
+        // Jackson's member order and pretty-printing: no record in JCS form, so the tree path
+        Map<String, byte[]> bodies = Map.of(
+                "other-writer-1", Json.mapper().writeValueAsBytes(good("other-writer-1")),
+                "other-writer-2", Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(good("other-writer-2")));
+        for (Map.Entry<String, byte[]> e : bodies.entrySet()) {
+            ReceiveOutcome outcome = receiver.receive(e.getValue(), "ZJ");
+            assertThat(outcome.receipt().path("receipt").path("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(batches.find(e.getKey(), "IN")).isPresent();
         }
     }
 
