@@ -1,5 +1,9 @@
 package cn.ydcx.gateway.mapping;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation of a byte range, accepting exactly what the JDK's UTF-8 decoder with
  * {@code CodingErrorAction.REPORT} accepts (Unicode Table 3-7: no overlong forms, no
@@ -14,6 +18,8 @@ final class Utf8Check {
     /** Valid UTF-8 containing a NUL byte. */
     static final int VALID_WITH_NUL = 2;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Utf8Check() {
     }
 
@@ -22,6 +28,18 @@ final class Utf8Check {
         int end = off + len;
         int i = off;
         while (i < end) {
+            // ASCII runs (keys, digits, punctuation) eight bytes at a time
+            while (i + 8 <= end) {
+                long v = (long) LONGS.get(b, i);
+                if ((v & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                nul |= ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0; // has a zero byte
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
             int c = b[i];
             if (c > 0) {
                 i++;
@@ -48,6 +66,10 @@ final class Utf8Check {
                     return INVALID;
                 }
                 int c1 = b[i + 1] & 0xFF;
+                if (c != 0xE0 && c != 0xED && ((c1 & 0xC0) | ((b[i + 2] & 0xC0) << 8)) == 0x8080) {
+                    i += 3; // the common case, CJK: E1–EC, EE, EF plus two continuation bytes
+                    continue;
+                }
                 // E0: no overlong (second byte ≥ A0); ED: no surrogates (second byte < A0)
                 int lo = c == 0xE0 ? 0xA0 : 0x80;
                 int hi = c == 0xED ? 0x9F : 0xBF;

@@ -105,7 +105,10 @@ public final class TextCleaner {
     }
 
     private static String identifier(String s, boolean upper) {
-        if (s != null && isAlreadyIdentifier(s, upper)) {
+        if (s == null || s.isEmpty()) {
+            return null; // an empty column: the usual idNumber of a company row
+        }
+        if (isAlreadyIdentifier(s, upper)) {
             return s;
         }
         String c = clean(s);
@@ -139,7 +142,7 @@ public final class TextCleaner {
                 return false;
             }
         }
-        return n > 0;
+        return true;
     }
 
     /** Rule 3 for subject/authority/dataSource/agency names: clean, ASCII ( ) to full-width （ ）. */

@@ -96,6 +96,17 @@ class JsonLinesBytePathProperties {
         assertThat(Utf8Check.check(hex("e4b8"), 0, 2)).isEqualTo(Utf8Check.INVALID); // truncated
         assertThat(Utf8Check.check(hex("41e4b8ad42"), 1, 3)).isEqualTo(Utf8Check.VALID); // range only
         assertThat(Utf8Check.check(hex("410042"), 0, 3)).isEqualTo(Utf8Check.VALID_WITH_NUL);
+        // every position of a long ASCII run (read eight bytes at a time)
+        for (int at = 0; at < 20; at++) {
+            byte[] run = "ABCDEFGHIJKLMNOPQRST".getBytes(StandardCharsets.US_ASCII);
+            assertThat(Utf8Check.check(run, 0, run.length)).isEqualTo(Utf8Check.VALID);
+            run[at] = 0;
+            assertThat(Utf8Check.check(run, 0, run.length)).as("NUL at " + at).isEqualTo(Utf8Check.VALID_WITH_NUL);
+            run[at] = (byte) 0x80;
+            assertThat(Utf8Check.check(run, 0, run.length)).as("0x80 at " + at).isEqualTo(Utf8Check.INVALID);
+            run[at] = 'x';
+            assertThat(Utf8Check.check(run, 1, run.length - 2)).isEqualTo(Utf8Check.VALID);
+        }
     }
 
     /**
