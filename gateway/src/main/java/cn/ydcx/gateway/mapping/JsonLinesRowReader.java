@@ -144,9 +144,7 @@ final class JsonLinesRowReader implements RowReader {
             }
             any = true;
             int start = pos;
-            while (pos < len && buf[pos] != '\n') {
-                pos++;
-            }
+            pos = ByteScan.indexOf(buf, pos, len, (byte) '\n');
             append(start, pos - start);
             if (pos < len) {
                 pos++; // the \n

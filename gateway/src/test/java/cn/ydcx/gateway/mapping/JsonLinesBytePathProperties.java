@@ -122,6 +122,22 @@ class JsonLinesBytePathProperties {
         }
     }
 
+    @Example
+    void byteScanFindsEveryPosition() {
+        for (int len = 0; len < 20; len++) {
+            for (int at = 0; at <= len; at++) {
+                byte[] b = "ABCDEFGHIJKLMNOPQRST".substring(0, len).getBytes(StandardCharsets.US_ASCII);
+                if (at < len) {
+                    b[at] = '\n';
+                }
+                assertThat(ByteScan.indexOf(b, 0, len, (byte) '\n')).as(len + "/" + at).isEqualTo(at);
+                assertThat(ByteScan.indexOf(b, Math.min(at + 1, len), len, (byte) '\n')).isEqualTo(len);
+            }
+        }
+        byte[] high = {(byte) 0x8A, (byte) 0xFF, 0x0B, 0x09, (byte) 0x8A, 0x0A, 0, 0, 0x0A};
+        assertThat(ByteScan.indexOf(high, 0, high.length, (byte) '\n')).isEqualTo(5);
+    }
+
     private static byte[] hex(String h) {
         return java.util.HexFormat.of().parseHex(h);
     }
