@@ -33,7 +33,10 @@ final class DelimitedParser {
     private int pos;
     private int len;
     private long line = 1; // physical line of the next character (for messages)
+    /** Field text that spans a buffer refill, a quoted field or a doubled quote; else unused. */
     private final StringBuilder field = new StringBuilder(64);
+    /** The field just read by {@link #readField}. */
+    private String value;
     private final List<String> fields = new ArrayList<>(32);
     private boolean malformed;
     private long recordLine;
@@ -81,7 +84,7 @@ final class DelimitedParser {
         recordLine = line;
         while (true) {
             boolean more = readField();
-            fields.add(field.toString());
+            fields.add(value);
             if (!more) {
                 return;
             }
@@ -93,34 +96,60 @@ final class DelimitedParser {
         }
     }
 
-    /** Reads one field into {@link #field}; true when a delimiter follows (another field). */
+    /** Reads one field into {@link #value}; true when a delimiter follows (another field). */
     private boolean readField() {
         field.setLength(0);
         int c = peek();
         if (c == quote) {
             pos++;
-            return readQuoted();
+            boolean more = readQuoted();
+            value = field.toString();
+            return more;
         }
+        // Unquoted: scan the buffer for the end of the field and copy it once; only a field
+        // that spans a refill goes through the StringBuilder.
         while (true) {
-            c = peek();
-            if (c < 0) {
+            if (peek() < 0) {
+                value = field.toString();
                 return false;
             }
-            if (c == delimiter) {
-                pos++;
-                return true;
+            int start = pos;
+            int i = start;
+            char[] b = buf;
+            int end = len;
+            while (i < end) {
+                char ch = b[i];
+                if (ch == delimiter || ch == '\n' || ch == '\r') {
+                    break;
+                }
+                i++;
             }
-            if (c == '\n' || c == '\r') {
-                endOfLine();
-                return false;
-            }
-            if (field.length() >= MAX_FIELD_CHARS) {
+            if (field.length() + (i - start) > MAX_FIELD_CHARS) {
+                // as if read char by char: the field holds its first MAX_FIELD_CHARS, the rest of
+                // the line (no line break in between) is skipped
+                field.append(b, start, MAX_FIELD_CHARS - field.length());
+                value = field.toString();
+                pos = i;
                 malformed = true;
                 skipLine();
                 return false;
             }
-            field.append((char) c);
-            pos++;
+            pos = i;
+            if (i == end) {
+                field.append(b, start, i - start); // buffer exhausted mid-field: keep and refill
+                continue;
+            }
+            if (field.length() == 0) {
+                value = new String(b, start, i - start);
+            } else {
+                value = field.append(b, start, i - start).toString();
+            }
+            if (b[i] == delimiter) {
+                pos++;
+                return true;
+            }
+            endOfLine();
+            return false;
         }
     }
 
@@ -130,6 +159,10 @@ final class DelimitedParser {
             int c = peek();
             if (c < 0) {
                 throw new UnreadableFileException("quoted value opened on line " + start + " is never closed");
+            }
+            if (c != quote && c != '\n' && c != '\r') {
+                appendPlainRun(start); // most of a quoted value: copy up to the next quote or line break
+                continue;
             }
             pos++;
             if (c == quote) {
@@ -162,11 +195,35 @@ final class DelimitedParser {
                 }
             }
             if (field.length() >= MAX_FIELD_CHARS) {
-                throw new UnreadableFileException("quoted value opened on line " + start + " is longer than "
-                        + MAX_FIELD_CHARS + " characters: probably a quote that is never closed");
+                throw tooLong(start);
             }
             field.append((char) c);
         }
+    }
+
+    /** Appends the buffered chars from pos up to the next quote, line break or buffer end. */
+    private void appendPlainRun(long start) {
+        int from = pos;
+        int i = from;
+        char[] b = buf;
+        int end = len;
+        while (i < end) {
+            char ch = b[i];
+            if (ch == quote || ch == '\n' || ch == '\r') {
+                break;
+            }
+            i++;
+        }
+        if (field.length() + (i - from) > MAX_FIELD_CHARS) {
+            throw tooLong(start);
+        }
+        field.append(b, from, i - from);
+        pos = i;
+    }
+
+    private static UnreadableFileException tooLong(long start) {
+        return new UnreadableFileException("quoted value opened on line " + start + " is longer than "
+                + MAX_FIELD_CHARS + " characters: probably a quote that is never closed");
     }
 
     private void skipLine() {

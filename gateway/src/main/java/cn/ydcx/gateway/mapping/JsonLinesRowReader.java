@@ -12,6 +12,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,6 +32,10 @@ import java.util.Map;
  * MALFORMED_ROW when it is not one object, names a mapped key twice, or gives an object,
  * boolean or array where a single value belongs. Unknown keys are ignored like unmapped columns.
  * A line over {@value #MAX_LINE_BYTES} bytes is MALFORMED_ROW without being buffered.
+ *
+ * <p>UTF-8 files: a line is checked with {@link Utf8Check} and parsed from its bytes, instead of
+ * being decoded into chars first. Lines with a NUL byte or a leading byte-order mark take the char
+ * path, because Jackson's byte parser would read them as UTF-16/32 or skip the mark.
  */
 final class JsonLinesRowReader implements RowReader {
     static final int MAX_LINE_BYTES = 1 << 20;
@@ -38,9 +43,12 @@ final class JsonLinesRowReader implements RowReader {
 
     private final InputStream in;
     private final CharsetDecoder decoder;
+    /** Parse lines from their bytes (UTF-8 only); false: decode to chars first. */
+    private final boolean bytePath;
     private final Map<String, Integer> slotOfKey = new HashMap<>();
     private final boolean[] arraySlot;
     private final String[] values;
+    private final boolean[] seen;
     private final List<List<String>> arrays;
     private final byte[] buf = new byte[64 * 1024];
     private int pos;
@@ -54,13 +62,15 @@ final class JsonLinesRowReader implements RowReader {
     private boolean malformed;
     private boolean firstLine = true;
 
-    private JsonLinesRowReader(InputStream in, Mapping m) {
+    private JsonLinesRowReader(InputStream in, Mapping m, boolean bytePath) {
         this.in = in;
+        this.bytePath = bytePath && StandardCharsets.UTF_8.equals(m.charset());
         this.decoder = m.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> names = m.sourceNames();
         arraySlot = new boolean[names.size()];
         values = new String[names.size()];
+        seen = new boolean[names.size()];
         arrays = new ArrayList<>(names.size());
         for (int s = 0; s < names.size(); s++) {
             slotOfKey.put(names.get(s), s);
@@ -76,7 +86,12 @@ final class JsonLinesRowReader implements RowReader {
     }
 
     static RowReader open(InputStream in, Mapping m) {
-        return new JsonLinesRowReader(in, m);
+        return new JsonLinesRowReader(in, m, true);
+    }
+
+    /** With {@code bytePath} false, every line is decoded to chars first (the reference path, for tests). */
+    static RowReader open(InputStream in, Mapping m, boolean bytePath) {
+        return new JsonLinesRowReader(in, m, bytePath);
     }
 
     @Override
@@ -129,9 +144,7 @@ final class JsonLinesRowReader implements RowReader {
             }
             any = true;
             int start = pos;
-            while (pos < len && buf[pos] != '\n') {
-                pos++;
-            }
+            pos = ByteScan.indexOf(buf, pos, len, (byte) '\n');
             append(start, pos - start);
             if (pos < len) {
                 pos++; // the \n
@@ -208,7 +221,34 @@ final class JsonLinesRowReader implements RowReader {
         for (int i = 0; i < arrays.size(); i++) {
             arrays.set(i, null);
         }
-        malformed = tooLong || !decode() || !parseObject();
+        malformed = tooLong || !(bytePath ? parseBytes() : parseChars());
+    }
+
+    private boolean parseBytes() {
+        int check = Utf8Check.check(line, 0, lineLen);
+        if (check == Utf8Check.INVALID) {
+            return false;
+        }
+        boolean bom = lineLen >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF;
+        if (check == Utf8Check.VALID_WITH_NUL || bom) {
+            return parseChars();
+        }
+        try {
+            return parseObject(JSON.createParser(line, 0, lineLen));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean parseChars() {
+        if (!decode()) {
+            return false;
+        }
+        try {
+            return parseObject(JSON.createParser(chars.array(), 0, chars.position()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean decode() {
@@ -224,9 +264,9 @@ final class JsonLinesRowReader implements RowReader {
         return !decoder.flush(chars).isError();
     }
 
-    private boolean parseObject() {
-        boolean[] seen = new boolean[values.length];
-        try (JsonParser p = JSON.createParser(chars.array(), 0, chars.position())) {
+    private boolean parseObject(JsonParser parser) {
+        Arrays.fill(seen, false);
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }

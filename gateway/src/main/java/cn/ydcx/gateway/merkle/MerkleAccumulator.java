@@ -2,6 +2,9 @@ package cn.ydcx.gateway.merkle;
 
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.jcs.Jcs;
+import cn.ydcx.gateway.jcs.JcsBuffer;
+import cn.ydcx.gateway.model.CanonicalRecord;
+import cn.ydcx.gateway.model.CanonicalRecordJcs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ public final class MerkleAccumulator {
     /** Roots of the complete subtrees, largest (leftmost) first; sizes are the set bits of size. */
     private final List<byte[]> stack = new ArrayList<>();
     private long size;
+    /** Canonical bytes of the record being added (typed-record leaves only); reused. */
+    private JcsBuffer scratch;
 
     public MerkleAccumulator(Suite suite) {
         this.suite = suite;
@@ -43,12 +48,27 @@ public final class MerkleAccumulator {
         push(md.digest());
     }
 
-    /** Appends a leaf given as {@code len} bytes of {@code b} from {@code off} (e.g. a slice of a request body). */
-    public void addLeaf(byte[] b, int off, int len) {
+    /** Appends a leaf given its bytes {@code bytes[off, off + len)} (e.g. one record of a batch buffer). */
+    public void addLeaf(byte[] bytes, int off, int len) {
         md.reset();
         md.update((byte) 0x00);
-        md.update(b, off, len);
+        md.update(bytes, off, len);
         push(md.digest());
+    }
+
+    /**
+     * Appends the leaf JCS(record) written from the typed record ({@link CanonicalRecordJcs}); same
+     * result as {@code addCanonicalLeaf(record.toJson())} without building a Jackson tree.
+     *
+     * @throws IllegalArgumentException when a value holds a lone surrogate (the tree is then unchanged)
+     */
+    public void addCanonicalLeaf(CanonicalRecord record) {
+        if (scratch == null) {
+            scratch = new JcsBuffer();
+        }
+        scratch.reset(64 * 1024);
+        CanonicalRecordJcs.write(record, scratch);
+        addLeaf(scratch.array(), 0, scratch.length());
     }
 
     /**

@@ -45,6 +45,17 @@ public record CanonicalRecord(String recordId, Dataset dataset, NodeCode source,
         return new CanonicalRecord(recordId, dataset, source, sourceKey, newOp, subject, data);
     }
 
+    /**
+     * The RFC 8785 canonical UTF-8 bytes of this record (the Merkle leaf of a batch), written
+     * from the typed record: same bytes as {@code Jcs.canonicalize(toJson())}, several times
+     * cheaper. A new array per call.
+     *
+     * @throws IllegalArgumentException when a value holds a lone surrogate (not I-JSON)
+     */
+    public byte[] canonicalBytes() {
+        return CanonicalRecordJcs.bytes(this);
+    }
+
     @JsonValue
     public ObjectNode toJson() {
         ObjectMapper m = Json.mapper();

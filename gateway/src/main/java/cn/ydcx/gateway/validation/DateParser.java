@@ -17,10 +17,13 @@ public final class DateParser {
 
     private final String pattern;
     private final DateTimeFormatter formatter;
+    /** Null when the pattern is not one of the simple shapes FastDatePattern handles. */
+    private final FastDatePattern fast;
 
     public DateParser(String pattern) {
         this.pattern = pattern;
         this.formatter = DateTimeFormatter.ofPattern(toStrict(pattern)).withResolverStyle(ResolverStyle.STRICT);
+        this.fast = FastDatePattern.compile(pattern);
         LocalDate probe = LocalDate.of(2024, 11, 23);
         String formatted;
         try {
@@ -39,8 +42,22 @@ public final class DateParser {
 
     /** Canonical yyyy-MM-dd for a cleaned native value, or null if it is not a real date in the pattern. */
     public String parse(String cleaned) {
+        String quick = fast == null ? null : fast.parse(cleaned);
+        if (quick != null) {
+            return quick;
+        }
+        return slowParse(cleaned);
+    }
+
+    /** The formatter alone: the definition of {@link #parse}, which the fast path must agree with. */
+    String slowParse(String cleaned) {
         LocalDate d = parseOrNull(cleaned);
         return d == null ? null : d.toString();
+    }
+
+    /** Whether {@link #parse} has a fast path for this pattern (tests). */
+    boolean hasFastPath() {
+        return fast != null;
     }
 
     /** A canonical yyyy-MM-dd date in this pattern, or null when it is not a canonical date. */

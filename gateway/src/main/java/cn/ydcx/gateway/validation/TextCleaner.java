@@ -105,6 +105,12 @@ public final class TextCleaner {
     }
 
     private static String identifier(String s, boolean upper) {
+        if (s == null || s.isEmpty()) {
+            return null; // an empty column: the usual idNumber of a company row
+        }
+        if (isAlreadyIdentifier(s, upper)) {
+            return s;
+        }
         String c = clean(s);
         if (c == null) {
             return null;
@@ -124,6 +130,19 @@ public final class TextCleaner {
             b.append(ch);
         }
         return b.length() == 0 ? null : b.toString();
+    }
+
+    // Fast path: most identifiers are already plain (no white-space at all, no zero-width or
+    // full-width characters, upper case where required), so they need no copy.
+    private static boolean isAlreadyIdentifier(String s, boolean upper) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (classOf(c) != KEEP || (c >= '\uFF01' && c <= '\uFF5E') || (upper && c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rule 3 for subject/authority/dataSource/agency names: clean, ASCII ( ) to full-width （ ）. */
