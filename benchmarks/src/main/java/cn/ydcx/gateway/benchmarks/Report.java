@@ -134,6 +134,18 @@ public final class Report {
                                 : String.format("%.2f×", h.score() * (1 / rt.score() + 1 / vb.score())),
                         ratio(h, by.getOrDefault("BatchVerifyBenchmark.parseAndVerify", Map.of()).get(p)));
             }
+            Map<String, Score> oneByOne = by.getOrDefault("BatchVerifyBenchmark.hashLeavesOneByOne", Map.of());
+            if (!oneByOne.isEmpty()) {
+                out.println();
+                out.println("hashLeaves (the gateway's leaf hashing: SM3 in vector lanes when available) next to");
+                out.println("hashLeavesOneByOne (Bouncy Castle, one digest per leaf), and verifyBytes against each");
+                out.printf("%-16s %14s %16s %18s %20s%n", "params", "hash rec/s", "one-by-one rec/s",
+                        "verifyBytes ÷ hash", "verifyBytes ÷ 1-by-1");
+                for (String p : suites.keySet()) {
+                    out.printf("%-16s %14s %16s %18s %20s%n", p, num(hash.get(p)), num(oneByOne.get(p)),
+                            ratio(hash.get(p), verifyBytes.get(p)), ratio(oneByOne.get(p), verifyBytes.get(p)));
+                }
+            }
             out.println();
             out.println("Per-record cost in µs (1e6 / records/s): where verifyBatch's time goes");
             out.printf("%-16s %10s %10s %10s %10s %10s%n", "params", "verify", "hash", "jcs", "merkle", "recordId");

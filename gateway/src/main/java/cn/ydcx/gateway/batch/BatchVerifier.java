@@ -328,6 +328,7 @@ public final class BatchVerifier {
             cert.getPublicKey();
             cert.getSubjectX500Principal();
             cert.getIssuerX500Principal();
+            Certs.commonName(cert); // decodes the CN's string (BC throws on invalid UTF-8 there)
             cert.getBasicConstraints();
             cert.getKeyUsage();
             cert.getNotBefore();

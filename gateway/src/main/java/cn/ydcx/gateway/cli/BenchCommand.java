@@ -3,6 +3,7 @@ package cn.ydcx.gateway.cli;
 import cn.ydcx.gateway.bench.PipelineBenchmark;
 import cn.ydcx.gateway.bench.ScaledSample;
 import cn.ydcx.gateway.crypto.PkiLayout;
+import cn.ydcx.gateway.crypto.Sm3Lanes;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.node.NodeLauncher;
 import java.io.InputStream;
@@ -36,9 +37,9 @@ public class BenchCommand implements Callable<Integer> {
                 ScaledSample.writeZjCsv(sample, "行政处罚决定书文号", rows, csv);
             }
             System.out.printf("ZJ penalty sample scaled to %d rows (%.1f MB), suite %s, %d warm-up + %d measured runs, "
-                            + "median; %d cores, Java %s, max heap %d MB%n", rows, Files.size(csv) / 1e6, suite, warmup,
+                            + "median; %d cores, Java %s, max heap %d MB, %s%n", rows, Files.size(csv) / 1e6, suite, warmup,
                     runs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    Runtime.getRuntime().maxMemory() >> 20);
+                    Runtime.getRuntime().maxMemory() >> 20, Sm3Lanes.get());
             new PipelineBenchmark(csv, Suite.of(suite), PkiLayout.resolve(NodeLauncher.defaultCertsLocation()),
                     warmup, runs, System.out).run();
             return 0;

@@ -23,9 +23,17 @@ public final class Certs {
         return IETFUtils.valueToString(v);
     }
 
-    /** A short label for messages: the CN, or the full subject DN. */
+    /**
+     * A short label for messages: the CN, or the full subject DN. Never throws: messages about
+     * a foreign certificate must not fail on its garbled name.
+     */
     public static String label(X509Certificate cert) {
-        String cn = commonName(cert);
+        String cn;
+        try {
+            cn = commonName(cert);
+        } catch (IllegalArgumentException e) {
+            cn = null; // e.g. a CN that is not valid UTF-8: the DN below shows it escaped
+        }
         return cn != null ? "CN=" + cn : cert.getSubjectX500Principal().getName();
     }
 }

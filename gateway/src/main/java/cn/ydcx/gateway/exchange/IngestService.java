@@ -14,10 +14,11 @@ import cn.ydcx.gateway.node.NodeProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,12 +67,12 @@ public class IngestService {
             String sha256;
             NormalizeSummary summary;
             try (InputStream in = digesting(file);
-                 BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
                 summary = normalizer.normalize(props.node(), dataset, in, new NormalizeSink() {
                     @Override
                     public void record(CanonicalRecord r) {
                         try {
-                            out.write(JSON.writeValueAsString(r.toJson()));
+                            out.write(r.canonicalBytes()); // JCS written from the typed record: one line of JSON
                             out.write('\n');
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.merkle;
 
+import cn.ydcx.gateway.crypto.Sm3Lanes;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.jcs.Jcs;
 import cn.ydcx.gateway.jcs.JcsBuffer;
@@ -8,6 +9,7 @@ import cn.ydcx.gateway.model.CanonicalRecordJcs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,20 +17,40 @@ import java.util.List;
  * perfect subtrees along the right edge are kept (one per set bit of the size: O(log n)
  * memory), so a 100k-record batch or a growing audit log needs no list of leaves.
  * One digest of the suite's hash is reused for every leaf and node hash.
+ *
+ * <p>With SM3 and a vector-capable JVM ({@link Sm3Lanes#vectorized()}), leaves are held back
+ * until {@value #CHUNK} have arrived and then hashed side by side in vector lanes; a chunk that
+ * starts at a multiple of {@value #CHUNK} is a perfect subtree, whose node hashes are computed
+ * in lanes too and which joins the right edge as one subtree. Memory stays O(log n + CHUNK)
+ * and the root is the same as leaf by leaf (MerkleProperties checks both ways).
  * Not thread-safe.
  */
 public final class MerkleAccumulator {
+    /** Leaves hashed together in vector lanes (a power of two: a full chunk is a perfect subtree). */
+    static final int CHUNK = 64;
+    private static final int CHUNK_HEIGHT = Integer.numberOfTrailingZeros(CHUNK);
+
     private final Suite suite;
     private final MessageDigest md;
     /** Roots of the complete subtrees, largest (leftmost) first; sizes are the set bits of size. */
     private final List<byte[]> stack = new ArrayList<>();
+    /** Leaves in the stack's subtrees (not counting pending ones). */
     private long size;
     /** Canonical bytes of the record being added (typed-record leaves only); reused. */
     private JcsBuffer scratch;
+    /** Leaves waiting for their chunk, or null when leaves are hashed one by one. */
+    private final byte[][] pending;
+    private int pendingCount;
 
     public MerkleAccumulator(Suite suite) {
+        this(suite, suite == Suite.SM2_SM3 && Sm3Lanes.get().vectorized());
+    }
+
+    /** {@code lanes = false}: one leaf at a time with the suite's digest (tests compare both). */
+    MerkleAccumulator(Suite suite, boolean lanes) {
         this.suite = suite;
         this.md = suite.newDigest();
+        this.pending = lanes ? new byte[CHUNK][] : null;
     }
 
     public Suite suite() {
@@ -37,23 +59,29 @@ public final class MerkleAccumulator {
 
     /** Appends a leaf given its leaf hash H(0x00 ‖ bytes). */
     public void addLeafHash(byte[] leafHash) {
-        push(leafHash.clone());
+        flushPending();
+        push(leafHash.clone(), 0);
     }
 
     /** Appends a leaf given its bytes. */
     public void addLeaf(byte[] leafBytes) {
-        md.reset();
-        md.update((byte) 0x00);
-        md.update(leafBytes);
-        push(md.digest());
+        addLeaf(leafBytes, 0, leafBytes.length);
     }
 
     /** Appends a leaf given its bytes {@code bytes[off, off + len)} (e.g. one record of a batch buffer). */
     public void addLeaf(byte[] bytes, int off, int len) {
+        if (pending != null) {
+            pending[pendingCount++] = Arrays.copyOfRange(bytes, off, off + len);
+            // up to the next multiple of CHUNK, so that full chunks stay aligned after a root() or addLeafHash
+            if (pendingCount == CHUNK - (int) (size & (CHUNK - 1))) {
+                flushPending();
+            }
+            return;
+        }
         md.reset();
         md.update((byte) 0x00);
         md.update(bytes, off, len);
-        push(md.digest());
+        push(md.digest(), 0);
     }
 
     /**
@@ -72,13 +100,18 @@ public final class MerkleAccumulator {
     }
 
     /**
-     * Appends the leaf JCS(node) (RFC 8785 canonical UTF-8 bytes), streamed into the hash
-     * without materialising the leaf bytes; same result as {@code addLeaf(Jcs.canonicalize(node))}.
+     * Appends the leaf JCS(node) (RFC 8785 canonical UTF-8 bytes); same result as
+     * {@code addLeaf(Jcs.canonicalize(node))}. Leaf by leaf it is streamed into the hash without
+     * materialising the leaf bytes.
      *
      * @throws IllegalArgumentException when {@code node} cannot be canonicalized (the tree is
      *     then unchanged)
      */
     public void addCanonicalLeaf(JsonNode node) {
+        if (pending != null) {
+            addLeaf(Jcs.canonicalize(node));
+            return;
+        }
         md.reset();
         md.update((byte) 0x00);
         try {
@@ -87,25 +120,47 @@ public final class MerkleAccumulator {
             md.reset();
             throw e;
         }
-        push(md.digest());
+        push(md.digest(), 0);
     }
 
-    /** Takes ownership of {@code h}. */
-    private void push(byte[] h) {
-        // Like a binary counter: each trailing 1 bit of the old size is a subtree to merge with.
-        for (long s = size; (s & 1) == 1; s >>= 1) {
+    /** Hashes the pending leaves: a full, aligned chunk as one subtree, otherwise leaf by leaf. */
+    private void flushPending() {
+        if (pending == null || pendingCount == 0) {
+            return;
+        }
+        byte[][] leaves = pendingCount == CHUNK ? pending : Arrays.copyOf(pending, pendingCount);
+        byte[][] hashes = Sm3Lanes.get().hashAll(leaves, (byte) 0x00);
+        if (pendingCount == CHUNK) { // then size is a multiple of CHUNK (see addLeaf)
+            push(Sm3Lanes.get().treeHash(hashes), CHUNK_HEIGHT);
+        } else {
+            for (byte[] h : hashes) {
+                push(h, 0);
+            }
+        }
+        Arrays.fill(pending, 0, pendingCount, null);
+        pendingCount = 0;
+    }
+
+    /**
+     * Appends the root {@code h} of a perfect subtree of 2^height leaves; the size must be a
+     * multiple of that. Takes ownership of {@code h}.
+     */
+    private void push(byte[] h, int height) {
+        // Like a binary counter: each 1 bit of the old size from bit `height` up is a subtree to merge with.
+        for (long s = size >>> height; (s & 1) == 1; s >>>= 1) {
             h = MerkleTree.nodeHash(md, stack.remove(stack.size() - 1), h);
         }
         stack.add(h);
-        size++;
+        size += 1L << height;
     }
 
     public long size() {
-        return size;
+        return size + pendingCount;
     }
 
     /** The tree hash of the leaves added so far (H("") when none). */
     public byte[] root() {
+        flushPending();
         if (stack.isEmpty()) {
             return MerkleTree.emptyRoot(suite);
         }

@@ -183,6 +183,10 @@ class BatchVerifyBytesTest {
                     ArrayNode certs = (ArrayNode) x.get("signature").get("certificates");
                     certs.set(0, com.fasterxml.jackson.databind.node.TextNode.valueOf(offCurve(certs.get(0).textValue())));
                     return x; }))},
+                {"signer CN not valid UTF-8", "MALFORMED", utf8(tree.apply(x -> {
+                    ArrayNode certs = (ArrayNode) x.get("signature").get("certificates");
+                    certs.set(0, com.fasterxml.jackson.databind.node.TextNode.valueOf(garbledCn(certs.get(0).textValue())));
+                    return x; }))},
                 {"big integer, re-signed", VALID, utf8(tree.apply(x -> {
                     ((ObjectNode) recs(x).get(0).get("data")).put("big", new java.math.BigInteger("123456789012345678901234567890"));
                     return resigned(x, suite); }))},
@@ -256,6 +260,17 @@ class BatchVerifyBytesTest {
         int at = hay.indexOf(new String(point, StandardCharsets.ISO_8859_1));
         assertThat(at).isNotNegative();
         der[at + 64] ^= 1;
+        return java.util.Base64.getEncoder().encodeToString(der);
+    }
+
+    /** The base64 DER certificate with its subject CN "ZJ" (a UTF8String) turned into invalid UTF-8. */
+    private static String garbledCn(String certB64) {
+        byte[] der = java.util.Base64.getDecoder().decode(certB64);
+        String hay = new String(der, StandardCharsets.ISO_8859_1);
+        int at = hay.lastIndexOf("\u000c\u0002ZJ"); // the subject comes after the issuer
+        assertThat(at).isNotNegative();
+        der[at + 2] = (byte) 0xC3;
+        der[at + 3] = (byte) 0x28;
         return java.util.Base64.getEncoder().encodeToString(der);
     }
 
