@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 /**
  * A node's outgoing TLS (what PeerClient builds) against a real TLS server on loopback that
@@ -60,10 +58,7 @@ class RevocationAwareTrustManagerTest {
     }
 
     private SslBundle bundle(String identity) {
-        PemSslStoreDetails key = PemSslStoreDetails.forCertificate(pki.certificateLocation(Suite.ES256, identity))
-                .withPrivateKey(pki.privateKeyLocation(Suite.ES256, identity));
-        PemSslStoreDetails trust = PemSslStoreDetails.forCertificate(pki.rootLocation(Suite.ES256));
-        return SslBundle.of(new PemSslStoreBundle(key, trust));
+        return SamplePkiCopy.tlsBundle(pki, identity);
     }
 
     private int connect(SSLContext client) throws IOException {

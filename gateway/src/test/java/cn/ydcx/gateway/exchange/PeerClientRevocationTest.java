@@ -31,8 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 /**
  * PeerClient against a real HTTPS server on loopback that presents SH's certificate and keeps
@@ -91,10 +89,7 @@ class PeerClientRevocationTest {
     }
 
     private SslBundle bundle(String identity) {
-        PemSslStoreDetails key = PemSslStoreDetails.forCertificate(pki.certificateLocation(Suite.ES256, identity))
-                .withPrivateKey(pki.privateKeyLocation(Suite.ES256, identity));
-        PemSslStoreDetails trust = PemSslStoreDetails.forCertificate(pki.rootLocation(Suite.ES256));
-        return SslBundle.of(new PemSslStoreBundle(key, trust));
+        return SamplePkiCopy.tlsBundle(pki, identity);
     }
 
     @Test

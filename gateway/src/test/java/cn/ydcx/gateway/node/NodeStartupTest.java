@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.node;
 
+import cn.ydcx.gateway.crypto.SamplePkiCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class NodeStartupTest {
     @Test
     void brokenMappingStopsTheNodeNamingFileAndLine(@TempDir Path tmp) throws IOException {
         Path mappings = tmp.resolve("mappings");
-        copy(Path.of("mappings"), mappings);
+        SamplePkiCopy.copyTree(Path.of("mappings"), mappings);
         Path zj = mappings.resolve("ZJ/penalty.yaml");
         Files.writeString(zj, Files.readString(zj, StandardCharsets.UTF_8)
                 .replace("data.decisionDate: ", "data.decisionDay: "), StandardCharsets.UTF_8);
@@ -35,18 +35,5 @@ class NodeStartupTest {
                     assertThat(root.getMessage()).contains("ZJ/penalty.yaml").containsPattern("line \\d+")
                             .contains("data.decisionDay");
                 });
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
