@@ -39,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *       accepted record, and the Merkle root of them all. The canonical bytes are written
  *       straight from the typed record ({@link CanonicalRecord#canonicalBytes()}, byte-identical
  *       to JCS of its JSON tree; what ingest spools); the leaves go through the gateway's
- *       {@code MerkleAccumulator}, which hashes SM3 leaves 64 at a time in vector lanes
+ *       {@code MerkleAccumulator}, which hashes SM3 leaves 256 at a time in vector lanes
  *       ({@code Sm3Lanes}; the fork adds {@code --add-modules jdk.incubator.vector}).
  *       The issue 3 target is pipeline ≥ 40% of parseOnly for every format, and ≥ 50,000 rows/s
  *       for ZJ/penalty.</li>
@@ -152,7 +152,7 @@ public class NormalizeBenchmark {
                 new ByteArrayInputStream(in.file), new NormalizeSink() {
                     @Override
                     public void record(CanonicalRecord r) {
-                        tree.addCanonicalLeaf(r); // typed JCS into the leaf hash, SM3 lanes per 64 leaves
+                        tree.addCanonicalLeaf(r); // typed JCS into the leaf hash, SM3 lanes per 256 leaves
                     }
 
                     @Override

@@ -26,8 +26,12 @@ import java.util.List;
  * Not thread-safe.
  */
 public final class MerkleAccumulator {
-    /** Leaves hashed together in vector lanes (a power of two: a full chunk is a perfect subtree). */
-    static final int CHUNK = 64;
+    /**
+     * Leaves hashed together in vector lanes (a power of two: a full chunk is a perfect subtree).
+     * 256 rather than 64: 3–6% faster in JMH (fewer idle lanes at the top tree levels and at the
+     * end of each call), and 256 records of ≈ 1 KB still sit in L2 when they are hashed.
+     */
+    static final int CHUNK = 256;
     private static final int CHUNK_HEIGHT = Integer.numberOfTrailingZeros(CHUNK);
 
     private final Suite suite;
