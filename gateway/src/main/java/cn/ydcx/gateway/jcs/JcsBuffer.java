@@ -2,7 +2,6 @@ package cn.ydcx.gateway.jcs;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -13,23 +12,6 @@ import java.util.Arrays;
  * Not thread-safe.
  */
 public final class JcsBuffer {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    /** For ASCII c: 0 = copy as is, 'u' = \\u00XX, else the character after the backslash. */
-    private static final byte[] ESCAPE = new byte[128];
-
-    static {
-        for (int c = 0; c < 0x20; c++) {
-            ESCAPE[c] = 'u';
-        }
-        ESCAPE['"'] = '"';
-        ESCAPE['\\'] = '\\';
-        ESCAPE['\b'] = 'b';
-        ESCAPE['\f'] = 'f';
-        ESCAPE['\n'] = 'n';
-        ESCAPE['\r'] = 'r';
-        ESCAPE['\t'] = 't';
-    }
-
     private byte[] buf;
     private int len;
 
@@ -94,55 +76,14 @@ public final class JcsBuffer {
     /**
      * {@code s} as a JSON string: ECMAScript JSON.stringify escaping (RFC 8785 §3.2.2.2), UTF-8.
      * A lone surrogate is refused with IllegalArgumentException, as {@link Jcs} does (RFC 8785
-     * requires I-JSON); the buffer then holds a partial string (callers {@link #truncate}).
+     * requires I-JSON); the buffer's length is then unchanged.
      */
     public void string(String s) {
         int n = s.length();
-        ensure(6 * n + 2); // worst case: every char a \\u00XX escape
-        byte[] b = buf;
-        int p = len;
-        b[p++] = '"';
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                byte e = ESCAPE[c];
-                if (e == 0) {
-                    b[p++] = (byte) c;
-                } else if (e == 'u') {
-                    b[p++] = '\\';
-                    b[p++] = 'u';
-                    b[p++] = '0';
-                    b[p++] = '0';
-                    b[p++] = HEX[c >> 4];
-                    b[p++] = HEX[c & 0xF];
-                } else {
-                    b[p++] = '\\';
-                    b[p++] = e;
-                }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (!Character.isSurrogate(c)) {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else {
-                if (Character.isLowSurrogate(c)) {
-                    len = p;
-                    throw new IllegalArgumentException("JCS: lone low surrogate at string index " + i);
-                }
-                if (i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    len = p;
-                    throw new IllegalArgumentException("JCS: lone high surrogate at string index " + i);
-                }
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[p++] = (byte) (0xF0 | (cp >> 18));
-                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (cp & 0x3F));
-            }
-        }
-        b[p++] = '"';
+        ensure(JcsStrings.MAX_BYTES_PER_CHAR * n + 2);
+        buf[len] = '"';
+        int p = (int) JcsStrings.encode(s, 0, n, buf, len + 1); // throws before len moves
+        buf[p++] = '"';
         len = p;
     }
 

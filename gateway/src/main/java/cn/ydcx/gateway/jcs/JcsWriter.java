@@ -35,23 +35,6 @@ final class JcsWriter {
     /** Key sequences longer than this (in chars, all keys together) are not cached. */
     private static final int SHAPE_MAX_KEY_CHARS = 2048;
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    /** For ASCII c: 0 = copy as is, 'u' = \\u00XX, else the character after the backslash. */
-    private static final byte[] ESCAPE = new byte[128];
-
-    static {
-        for (int c = 0; c < 0x20; c++) {
-            ESCAPE[c] = 'u';
-        }
-        ESCAPE['"'] = '"';
-        ESCAPE['\\'] = '\\';
-        ESCAPE['\b'] = 'b';
-        ESCAPE['\f'] = 'f';
-        ESCAPE['\n'] = 'n';
-        ESCAPE['\r'] = 'r';
-        ESCAPE['\t'] = 't';
-    }
-
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -365,52 +348,12 @@ final class JcsWriter {
         raw((byte) '"');
         int i = 0;
         while (i < len) {
+            // chunks, so that streaming into a digest or stream never needs more than the buffer
             int chunkEnd = Math.min(len, i + CHUNK);
-            ensure(6 * (chunkEnd - i));
-            byte[] b = buf;
-            int p = pos;
-            while (i < chunkEnd) {
-                char c = s.charAt(i++);
-                if (c < 0x80) {
-                    byte esc = ESCAPE[c];
-                    if (esc == 0) {
-                        b[p++] = (byte) c;
-                    } else if (esc == 'u') {
-                        b[p++] = '\\';
-                        b[p++] = 'u';
-                        b[p++] = '0';
-                        b[p++] = '0';
-                        b[p++] = HEX[c >> 4];
-                        b[p++] = HEX[c & 0xF];
-                    } else {
-                        b[p++] = '\\';
-                        b[p++] = esc;
-                    }
-                } else if (c < 0x800) {
-                    b[p++] = (byte) (0xC0 | (c >> 6));
-                    b[p++] = (byte) (0x80 | (c & 0x3F));
-                } else if (Character.isSurrogate(c)) {
-                    // a pair may straddle the chunk end: its 4 bytes fit in the 6 reserved for c
-                    if (Character.isLowSurrogate(c)) {
-                        pos = p;
-                        throw new IllegalArgumentException("JCS: lone low surrogate at string index " + (i - 1));
-                    }
-                    if (i >= len || !Character.isLowSurrogate(s.charAt(i))) {
-                        pos = p;
-                        throw new IllegalArgumentException("JCS: lone high surrogate at string index " + (i - 1));
-                    }
-                    int cp = Character.toCodePoint(c, s.charAt(i++));
-                    b[p++] = (byte) (0xF0 | (cp >> 18));
-                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    b[p++] = (byte) (0xE0 | (c >> 12));
-                    b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (c & 0x3F));
-                }
-            }
-            pos = p;
+            ensure(JcsStrings.MAX_BYTES_PER_CHAR * (chunkEnd - i));
+            long next = JcsStrings.encode(s, i, chunkEnd, buf, pos);
+            i = (int) (next >>> 32);
+            pos = (int) next;
         }
         raw((byte) '"');
     }
