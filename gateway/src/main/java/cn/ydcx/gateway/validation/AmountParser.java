@@ -2,6 +2,7 @@ package cn.ydcx.gateway.validation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * SPEC §2 rule 5: native amount → yuan with exactly two decimals, exact decimal arithmetic.
@@ -12,6 +13,10 @@ import java.math.RoundingMode;
 public final class AmountParser {
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final int MAX_INTEGER_DIGITS = 15;
+    /** Marks a value outside the fast path's pattern (a distinct instance, compared by identity). */
+    private static final String NOT_PLAIN = new String("not plain");
+    /** Longest value the fast path looks at; longer (odd) values go to BigDecimal. */
+    private static final int FAST_MAX_LENGTH = 64;
 
     public enum Unit { YUAN, WAN_YUAN }
 
@@ -53,7 +58,137 @@ public final class AmountParser {
     public String parse(String cleaned) {
         String plain = thousandsSeparator != 0 && cleaned.indexOf(thousandsSeparator) >= 0
                 ? stripGrouping(cleaned) : cleaned;
-        if (plain == null || !asciiNumberChars(plain)) {
+        if (plain == null) {
+            return null;
+        }
+        String fast = fastParse(plain);
+        return fast != NOT_PLAIN ? fast : bigDecimalParse(plain);
+    }
+
+    /**
+     * The common plain form — ASCII digits, optionally one '.' followed by at least one digit; no
+     * sign, exponent or separator — in long arithmetic: the same answer as
+     * {@link #bigDecimalParse}, null included. {@link #NOT_PLAIN} for anything else.
+     *
+     * <p>With k integer digits after leading zeros, BigDecimal's precision − scale is k when the
+     * integer part is non-zero (and ≤ 1 otherwise), and k + 4 after the 万元 ×10000. HALF_UP to
+     * two decimals in yuan looks only at the first discarded digit: the 3rd fraction digit in
+     * yuan, the 7th in 万元 (×10000 shifts the point by four).
+     */
+    private String fastParse(String s) {
+        int n = s.length();
+        if (n == 0 || n > FAST_MAX_LENGTH) {
+            return NOT_PLAIN;
+        }
+        int i = 0;
+        while (i < n && s.charAt(i) == '0') {
+            i++; // leading zeros
+        }
+        long integer = 0;
+        int intDigits = 0;
+        char c = 0;
+        for (; i < n; i++) {
+            c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            if (++intDigits > MAX_INTEGER_DIGITS) {
+                // still must be the plain pattern to answer null here: check the rest
+                return restIsPlain(s, i + 1, n) ? null : NOT_PLAIN;
+            }
+            integer = integer * 10 + (c - '0');
+        }
+        if (i == 0) {
+            return NOT_PLAIN; // ".5", "" (caught above), "+5", "e5": BigDecimal decides
+        }
+        int fractionDigits = unit == Unit.YUAN ? 2 : 6; // digits kept before rounding
+        long fraction = 0;
+        int roundDigit = 0;
+        if (i < n) {
+            if (c != '.' || i + 1 == n) {
+                return NOT_PLAIN; // "1.", "1e5", "1,5", junk
+            }
+            int f = 0;
+            for (int j = i + 1; j < n; j++, f++) {
+                char d = s.charAt(j);
+                if (d < '0' || d > '9') {
+                    return NOT_PLAIN;
+                }
+                if (f < fractionDigits) {
+                    fraction = fraction * 10 + (d - '0');
+                } else if (f == fractionDigits) {
+                    roundDigit = d - '0';
+                }
+            }
+            for (; f < fractionDigits; f++) {
+                fraction *= 10;
+            }
+        } else {
+            for (int f = 0; f < fractionDigits; f++) {
+                fraction *= 10;
+            }
+        }
+        if (unit == Unit.WAN_YUAN && intDigits + 4 > MAX_INTEGER_DIGITS) {
+            return null;
+        }
+        // cents ≤ (10^15 − 1) × 100 + 100 (yuan) or (10^11 − 1) × 10^6 + 10^6 (万元): fits a long
+        long cents = unit == Unit.YUAN ? integer * 100 + fraction : integer * 1_000_000 + fraction;
+        if (roundDigit >= 5) {
+            cents++;
+        }
+        return centsToString(cents);
+    }
+
+    private static boolean restIsPlain(String s, int from, int n) {
+        int i = from;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) != '.' || i + 1 == n) {
+            return false;
+        }
+        for (int j = i + 1; j < n; j++) {
+            if (s.charAt(j) < '0' || s.charAt(j) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String centsToString(long cents) {
+        byte[] b = new byte[21];
+        int p = b.length;
+        long v = cents;
+        b[--p] = (byte) ('0' + (int) (v % 10));
+        v /= 10;
+        b[--p] = (byte) ('0' + (int) (v % 10));
+        v /= 10;
+        b[--p] = '.';
+        do {
+            b[--p] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        } while (v != 0);
+        return new String(b, p, b.length - p, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The reference for tests: {@link #parse} with BigDecimal only, no fast path. */
+    String referenceParse(String cleaned) {
+        String plain = thousandsSeparator != 0 && cleaned.indexOf(thousandsSeparator) >= 0
+                ? stripGrouping(cleaned) : cleaned;
+        return plain == null ? null : bigDecimalParse(plain);
+    }
+
+    /** For tests: whether {@link #parse} answers this (separator-free) value without BigDecimal. */
+    boolean takesFastPath(String plain) {
+        return fastParse(plain) != NOT_PLAIN;
+    }
+
+    /** The general path (and the fast path's reference): exact BigDecimal arithmetic. */
+    private String bigDecimalParse(String plain) {
+        if (!asciiNumberChars(plain)) {
             return null;
         }
         BigDecimal v;
