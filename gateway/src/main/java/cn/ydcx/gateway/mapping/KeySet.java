@@ -7,15 +7,26 @@ package cn.ydcx.gateway.mapping;
  * about 64 MB, where a HashSet of strings would need several times that and break -Xmx256m.
  */
 final class KeySet {
+    // slot i holds (table[2i], table[2i+1]); (0, 0) marks an empty slot, so the one digest that is
+    // all zeros is kept aside in hasZero. One array: a probe touches one cache line, not two.
     private long[] table = new long[2 * 1024];
-    private boolean[] used = new boolean[1024];
+    private int slots = 1024;
+    private boolean hasZero;
     private int size;
 
     /** Adds the 16-byte digest; false when it was already present. */
     boolean add(byte[] digest16) {
         long hi = toLong(digest16, 0);
         long lo = toLong(digest16, 8);
-        if ((size + 1) * 2 > used.length) {
+        if (hi == 0 && lo == 0) {
+            if (hasZero) {
+                return false;
+            }
+            hasZero = true;
+            size++;
+            return true;
+        }
+        if ((size + 1) * 2 > slots) {
             grow();
         }
         return insert(hi, lo);
@@ -26,15 +37,19 @@ final class KeySet {
     }
 
     private boolean insert(long hi, long lo) {
-        int mask = used.length - 1;
+        int mask = slots - 1;
         int i = (int) (lo ^ (lo >>> 32)) & mask; // digest bits are uniformly distributed already
-        while (used[i]) {
-            if (table[2 * i] == hi && table[2 * i + 1] == lo) {
+        while (true) {
+            long h = table[2 * i];
+            long l = table[2 * i + 1];
+            if (h == 0 && l == 0) {
+                break;
+            }
+            if (h == hi && l == lo) {
                 return false;
             }
             i = (i + 1) & mask;
         }
-        used[i] = true;
         table[2 * i] = hi;
         table[2 * i + 1] = lo;
         size++;
@@ -42,14 +57,13 @@ final class KeySet {
     }
 
     private void grow() {
-        long[] oldTable = table;
-        boolean[] oldUsed = used;
-        table = new long[oldTable.length * 2];
-        used = new boolean[oldUsed.length * 2];
-        size = 0;
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                insert(oldTable[2 * i], oldTable[2 * i + 1]);
+        long[] old = table;
+        table = new long[old.length * 2];
+        slots *= 2;
+        size = hasZero ? 1 : 0;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0 || old[i + 1] != 0) {
+                insert(old[i], old[i + 1]);
             }
         }
     }

@@ -104,45 +104,43 @@ public final class TextCleaner {
         return identifier(s, true);
     }
 
+    // One pass, no intermediate clean() copy: every white-space character ends up removed (rule 1
+    // turns it into a space, rule 2 drops spaces), zero-width ones too, and U+FF01–U+FF5E map to
+    // '!'–'~', never to a space. Most identifiers are already plain (no white-space, zero-width or
+    // full-width characters, upper case where required) and are returned as they are.
     private static String identifier(String s, boolean upper) {
         if (s == null || s.isEmpty()) {
             return null; // an empty column: the usual idNumber of a company row
         }
-        if (isAlreadyIdentifier(s, upper)) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && isPlainIdentifierChar(s.charAt(i), upper)) {
+            i++;
+        }
+        if (i == n) {
             return s;
         }
-        String c = clean(s);
-        if (c == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder(c.length());
-        for (int i = 0; i < c.length(); i++) {
-            char ch = c.charAt(i);
+        char[] out = new char[n];
+        s.getChars(0, i, out, 0);
+        int k = i;
+        for (; i < n; i++) {
+            char ch = s.charAt(i);
+            if (classOf(ch) != KEEP) {
+                continue;
+            }
             if (ch >= '\uFF01' && ch <= '\uFF5E') {
                 ch = (char) (ch - 0xFEE0);
-            }
-            if (ch == ' ') {
-                continue;
             }
             if (upper && ch >= 'a' && ch <= 'z') {
                 ch = (char) (ch - 32);
             }
-            b.append(ch);
+            out[k++] = ch;
         }
-        return b.length() == 0 ? null : b.toString();
+        return k == 0 ? null : new String(out, 0, k);
     }
 
-    // Fast path: most identifiers are already plain (no white-space at all, no zero-width or
-    // full-width characters, upper case where required), so they need no copy.
-    private static boolean isAlreadyIdentifier(String s, boolean upper) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (classOf(c) != KEEP || (c >= '\uFF01' && c <= '\uFF5E') || (upper && c >= 'a' && c <= 'z')) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isPlainIdentifierChar(char c, boolean upper) {
+        return classOf(c) == KEEP && !(c >= '\uFF01' && c <= '\uFF5E') && !(upper && c >= 'a' && c <= 'z');
     }
 
     /** Rule 3 for subject/authority/dataSource/agency names: clean, ASCII ( ) to full-width （ ）. */
