@@ -152,6 +152,23 @@ class JsonLinesFastPathProperties {
         }
     }
 
+    /** A key one byte off a mapped name (predicted or not) is an unknown key, whichever byte it is. */
+    @Example
+    void aKeyOneByteOffIsUnknown() {
+        for (String name : SH_PENALTY.sourceNames()) {
+            for (int i = 0; i < name.length(); i++) {
+                String off = name.substring(0, i) + '#' + name.substring(i + 1);
+                for (String first : List.of("{}", "{\"" + name + "\":\"y\"}")) { // without and with prediction
+                    byte[] file = (first + "\n{\"" + off + "\":\"x\"}\n").getBytes(StandardCharsets.UTF_8);
+                    Read r = read(file, SH_PENALTY, true, true);
+                    assertThat(r.fastLines).isEqualTo(2);
+                    assertThat(r.rows.get(1)).as(off).doesNotContain("|x|");
+                    assertSame(file);
+                }
+            }
+        }
+    }
+
     /** Key matching on raw bytes, for names the SH mappings do not have. */
     @Example
     void keysAreMatchedOnTheirRawBytes() {
