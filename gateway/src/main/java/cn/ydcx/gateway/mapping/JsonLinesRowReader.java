@@ -36,6 +36,10 @@ import java.util.Map;
  * <p>UTF-8 files: a line is checked with {@link Utf8Check} and parsed from its bytes, instead of
  * being decoded into chars first. Lines with a NUL byte or a leading byte-order mark take the char
  * path, because Jackson's byte parser would read them as UTF-16/32 or skip the mark.
+ *
+ * <p>Before that, a line of the usual shape is read in one pass by {@link JsonLinesFastPath},
+ * which gives the same values or answers "unsure" (then the line takes the way above, which
+ * also decides every malformed line).
  */
 final class JsonLinesRowReader implements RowReader {
     static final int MAX_LINE_BYTES = 1 << 20;
@@ -45,6 +49,8 @@ final class JsonLinesRowReader implements RowReader {
     private final CharsetDecoder decoder;
     /** Parse lines from their bytes (UTF-8 only); false: decode to chars first. */
     private final boolean bytePath;
+    /** One-pass reader for the usual line shape (byte path only), or null. */
+    private final JsonLinesFastPath fast;
     private final Map<String, Integer> slotOfKey = new HashMap<>();
     private final boolean[] arraySlot;
     private final String[] values;
@@ -61,8 +67,10 @@ final class JsonLinesRowReader implements RowReader {
     private long row;
     private boolean malformed;
     private boolean firstLine = true;
+    /** Lines {@link #fast} has read so far (tests: it must not silently always say "unsure"). */
+    long fastLines;
 
-    private JsonLinesRowReader(InputStream in, Mapping m, boolean bytePath) {
+    private JsonLinesRowReader(InputStream in, Mapping m, boolean bytePath, boolean fastPath) {
         this.in = in;
         this.bytePath = bytePath && StandardCharsets.UTF_8.equals(m.charset());
         this.decoder = m.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -83,15 +91,24 @@ final class JsonLinesRowReader implements RowReader {
                 }
             }
         }
+        this.fast = this.bytePath && fastPath ? new JsonLinesFastPath(names, arraySlot) : null;
     }
 
     static RowReader open(InputStream in, Mapping m) {
-        return new JsonLinesRowReader(in, m, true);
+        return new JsonLinesRowReader(in, m, true, true);
     }
 
     /** With {@code bytePath} false, every line is decoded to chars first (the reference path, for tests). */
     static RowReader open(InputStream in, Mapping m, boolean bytePath) {
-        return new JsonLinesRowReader(in, m, bytePath);
+        return new JsonLinesRowReader(in, m, bytePath, true);
+    }
+
+    /**
+     * With {@code fastPath} false, byte-path lines skip {@link JsonLinesFastPath} and go straight
+     * to Utf8Check + Jackson (for tests comparing the two).
+     */
+    static RowReader open(InputStream in, Mapping m, boolean bytePath, boolean fastPath) {
+        return new JsonLinesRowReader(in, m, bytePath, fastPath);
     }
 
     @Override
@@ -217,14 +234,25 @@ final class JsonLinesRowReader implements RowReader {
     // ------------------------------------------------------------------ one object
 
     private void parse() {
+        clear();
+        malformed = tooLong || !(bytePath ? parseBytes() : parseChars());
+    }
+
+    private void clear() {
         Arrays.fill(values, null);
         for (int i = 0; i < arrays.size(); i++) {
             arrays.set(i, null);
         }
-        malformed = tooLong || !(bytePath ? parseBytes() : parseChars());
     }
 
     private boolean parseBytes() {
+        if (fast != null) {
+            if (fast.parse(line, lineLen, values, arrays, seen)) {
+                fastLines++;
+                return true;
+            }
+            clear(); // "unsure": Jackson decides from scratch (what the fast path filled would be the same anyway)
+        }
         int check = Utf8Check.check(line, 0, lineLen);
         if (check == Utf8Check.INVALID) {
             return false;
