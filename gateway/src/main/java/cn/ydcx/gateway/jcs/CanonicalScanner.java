@@ -306,7 +306,7 @@ public final class CanonicalScanner {
         p++;
         while (true) {
             // fast path: runs of plain ASCII, 8 bytes per step, then byte by byte up to the next special one
-            while (p + 8 <= end && !special((long) LONGS.get(b, p))) {
+            while (p + 8 <= end && !JsonBytes.special((long) LONGS.get(b, p))) {
                 p += 8;
             }
             while (p < end && STRING_CLASS[b[p] & 0xFF] == 0) {
@@ -335,7 +335,7 @@ public final class CanonicalScanner {
                             continue;
                         }
                     }
-                    p = utf8(p, c, end);
+                    p = JsonBytes.utf8End(b, p, c, end);
                 } while (p >= 0 && p < end && (c = b[p] & 0xFF) >= 0x80);
             }
             if (p < 0) {
@@ -344,20 +344,6 @@ public final class CanonicalScanner {
         }
     }
 
-    /**
-     * Whether any of the 8 bytes in w needs a closer look: ≥ 0x80, < 0x20, '"' or '\\'. The
-     * usual SWAR zero-byte tests: (x - 0x01..) & ~x & 0x80.. is non-zero iff some byte of x is 0
-     * (and (x - 0x20..) & ~x & 0x80.. iff some byte is below 0x20); exact as an "any" answer.
-     */
-    private static boolean special(long w) {
-        long quote = w ^ 0x2222222222222222L;
-        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-        long any = w
-                | ((w - 0x2020202020202020L) & ~w)
-                | ((quote - ONES) & ~quote)
-                | ((backslash - ONES) & ~backslash);
-        return (any & HIGHS) != 0;
-    }
 
     /** The escape at p (a backslash) if it is one JcsWriter writes; returns the index after it. */
     private int escape(int p) {
@@ -396,42 +382,5 @@ public final class CanonicalScanner {
             return c - 'a' + 10;
         }
         return -1;
-    }
-
-    /**
-     * One well-formed UTF-8 sequence (RFC 3629 table 3: no overlong forms, no surrogates, at most
-     * U+10FFFF) starting with lead byte c at p; returns the index after it.
-     */
-    private int utf8(int p, int c, int end) {
-        if (c >= 0xE1 && c <= 0xEC && p + 2 < end && cont(b[p + 1]) && cont(b[p + 2])) {
-            return p + 3; // most CJK: no overlong or surrogate form starts with these leads
-        }
-        if (c < 0xC2 || c > 0xF4) {
-            return NOT_CANONICAL; // continuation byte, overlong 2-byte lead, or beyond U+10FFFF
-        }
-        if (c < 0xE0) {
-            return p + 1 < end && cont(b[p + 1]) ? p + 2 : NOT_CANONICAL;
-        }
-        if (p + 2 >= end) {
-            return NOT_CANONICAL;
-        }
-        int c1 = b[p + 1] & 0xFF;
-        if (c < 0xF0) {
-            boolean second = c == 0xE0 ? c1 >= 0xA0 && c1 <= 0xBF      // no overlong
-                    : c == 0xED ? c1 >= 0x80 && c1 <= 0x9F             // no surrogates
-                    : c1 >= 0x80 && c1 <= 0xBF;
-            return second && cont(b[p + 2]) ? p + 3 : NOT_CANONICAL;
-        }
-        if (p + 3 >= end) {
-            return NOT_CANONICAL;
-        }
-        boolean second = c == 0xF0 ? c1 >= 0x90 && c1 <= 0xBF          // no overlong
-                : c == 0xF4 ? c1 >= 0x80 && c1 <= 0x8F                 // ≤ U+10FFFF
-                : c1 >= 0x80 && c1 <= 0xBF;
-        return second && cont(b[p + 2]) && cont(b[p + 3]) ? p + 4 : NOT_CANONICAL;
-    }
-
-    private static boolean cont(byte x) {
-        return (x & 0xC0) == 0x80;
     }
 }

@@ -1,5 +1,6 @@
 package cn.ydcx.gateway.mapping;
 
+import cn.ydcx.gateway.jcs.JsonBytes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -40,7 +41,8 @@ import java.util.List;
  * JSON that Jackson parses to the same tokens.
  *
  * <p>The string scanning (8 bytes per step for ASCII runs, one int load per usual 3-byte CJK
- * character) is copied from {@code jcs.CanonicalScanner}. One instance per reader; not thread-safe.
+ * character) follows {@code jcs.CanonicalScanner}; both take the SWAR test and the strict
+ * UTF-8 step from {@link JsonBytes}. One instance per reader; not thread-safe.
  */
 final class JsonLinesFastPath {
     static final int MAX_KEY_BYTES = 1000;
@@ -59,8 +61,6 @@ final class JsonLinesFastPath {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
 
     /** UTF-8 bytes of each slot's key, or null when no raw (unescaped) key can name it. */
     private final byte[][] keys;
@@ -448,7 +448,7 @@ final class JsonLinesFastPath {
         decoded = false;
         while (true) {
             // runs of plain ASCII, 8 bytes per step, then byte by byte up to the next special one
-            while (p + 8 <= limit && !special((long) LONGS.get(b, p))) {
+            while (p + 8 <= limit && !JsonBytes.special((long) LONGS.get(b, p))) {
                 p += 8;
             }
             while (p < limit && STRING_CLASS[b[p] & 0xFF] == 0) {
@@ -477,7 +477,7 @@ final class JsonLinesFastPath {
                         continue;
                     }
                 }
-                p = utf8(p, c, limit);
+                p = JsonBytes.utf8End(b, p, c, limit);
             } while (p >= 0 && p < limit && (c = b[p] & 0xFF) >= 0x80);
             if (p < 0) {
                 return UNSURE;
@@ -547,7 +547,7 @@ final class JsonLinesFastPath {
                     continue;
                 }
             }
-            int q = utf8(p, c, limit);
+            int q = JsonBytes.utf8End(b, p, c, limit);
             if (q < 0) {
                 return UNSURE;
             }
@@ -563,58 +563,5 @@ final class JsonLinesFastPath {
             p = q;
         }
         return UNSURE;
-    }
-
-    /**
-     * Whether any of the 8 bytes in w needs a closer look: ≥ 0x80, < 0x20, '"' or '\\'. The
-     * usual SWAR zero-byte tests: (x - 0x01..) & ~x & 0x80.. is non-zero iff some byte of x is 0
-     * (and (x - 0x20..) & ~x & 0x80.. iff some byte is below 0x20); exact as an "any" answer.
-     */
-    private static boolean special(long w) {
-        long quote = w ^ 0x2222222222222222L;
-        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-        long any = w
-                | ((w - 0x2020202020202020L) & ~w)
-                | ((quote - ONES) & ~quote)
-                | ((backslash - ONES) & ~backslash);
-        return (any & HIGHS) != 0;
-    }
-
-    /**
-     * One well-formed UTF-8 sequence (Unicode table 3-7: no overlong forms, no surrogates, at
-     * most U+10FFFF) starting with lead byte c at p and ending before end; returns the index
-     * after it or UNSURE.
-     */
-    private int utf8(int p, int c, int end) {
-        if (c >= 0xE1 && c <= 0xEC && p + 2 < end && cont(b[p + 1]) && cont(b[p + 2])) {
-            return p + 3; // most CJK: no overlong or surrogate form starts with these leads
-        }
-        if (c < 0xC2 || c > 0xF4) {
-            return UNSURE; // continuation byte, overlong 2-byte lead, or beyond U+10FFFF
-        }
-        if (c < 0xE0) {
-            return p + 1 < end && cont(b[p + 1]) ? p + 2 : UNSURE;
-        }
-        if (p + 2 >= end) {
-            return UNSURE;
-        }
-        int c1 = b[p + 1] & 0xFF;
-        if (c < 0xF0) {
-            boolean second = c == 0xE0 ? c1 >= 0xA0 && c1 <= 0xBF      // no overlong
-                    : c == 0xED ? c1 >= 0x80 && c1 <= 0x9F             // no surrogates
-                    : c1 >= 0x80 && c1 <= 0xBF;
-            return second && cont(b[p + 2]) ? p + 3 : UNSURE;
-        }
-        if (p + 3 >= end) {
-            return UNSURE;
-        }
-        boolean second = c == 0xF0 ? c1 >= 0x90 && c1 <= 0xBF          // no overlong
-                : c == 0xF4 ? c1 >= 0x80 && c1 <= 0x8F                 // ≤ U+10FFFF
-                : c1 >= 0x80 && c1 <= 0xBF;
-        return second && cont(b[p + 2]) && cont(b[p + 3]) ? p + 4 : UNSURE;
-    }
-
-    private static boolean cont(byte x) {
-        return (x & 0xC0) == 0x80;
     }
 }

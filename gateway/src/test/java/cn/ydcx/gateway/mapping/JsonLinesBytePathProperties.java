@@ -200,22 +200,25 @@ class JsonLinesBytePathProperties {
         Arbitrary<List<int[]>> positions = Arbitraries.integers().between(0, LINE.length() * 3)
                 .list().ofMaxSize(3).map(l -> l.stream().map(i -> new int[] {i}).toList());
         return Combinators.combine(edit.list().ofMaxSize(3), positions, Arbitraries.integers().between(0, 4))
-                .as((edits, at, cut) -> {
-                    byte[] base = LINE.getBytes(StandardCharsets.UTF_8);
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    int prev = 0;
-                    List<Integer> sorted = at.stream().map(a -> Math.min(a[0], base.length)).sorted().toList();
-                    for (int k = 0; k < sorted.size(); k++) {
-                        int p = Math.max(prev, sorted.get(k));
-                        out.write(base, prev, p - prev);
-                        if (k < edits.size()) {
-                            out.writeBytes(edits.get(k));
-                        }
-                        prev = Math.min(base.length, p + (k == 0 ? cut : 0)); // sometimes drop a few bytes
-                    }
-                    out.write(base, prev, base.length - prev);
-                    return out.toByteArray();
-                });
+                .as((edits, at, cut) -> splice(LINE.getBytes(StandardCharsets.UTF_8), edits,
+                        at.stream().map(a -> a[0]).toList(), cut));
+    }
+
+    /** base with edits[k] inserted at the k-th smallest position of at (capped), cut bytes dropped after the first. */
+    static byte[] splice(byte[] base, List<byte[]> edits, List<Integer> at, int cut) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int prev = 0;
+        List<Integer> sorted = at.stream().map(a -> Math.min(a, base.length)).sorted().toList();
+        for (int k = 0; k < sorted.size(); k++) {
+            int p = Math.max(prev, sorted.get(k));
+            out.write(base, prev, p - prev);
+            if (k < edits.size()) {
+                out.writeBytes(edits.get(k));
+            }
+            prev = Math.min(base.length, p + (k == 0 ? cut : 0)); // sometimes drop a few bytes
+        }
+        out.write(base, prev, base.length - prev);
+        return out.toByteArray();
     }
 
     @Provide

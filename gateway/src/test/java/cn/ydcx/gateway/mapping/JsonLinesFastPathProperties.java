@@ -399,20 +399,6 @@ class JsonLinesFastPathProperties {
         Arbitrary<byte[]> edit = Arbitraries.oneOf(piece, raw);
         Arbitrary<List<Integer>> positions = Arbitraries.integers().between(0, base.length).list().ofMaxSize(3);
         return Combinators.combine(edit.list().ofMaxSize(3), positions, Arbitraries.integers().between(0, 4))
-                .as((edits, at, cut) -> {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    int prev = 0;
-                    List<Integer> sorted = at.stream().sorted().toList();
-                    for (int k = 0; k < sorted.size(); k++) {
-                        int p = Math.max(prev, sorted.get(k));
-                        out.write(base, prev, p - prev);
-                        if (k < edits.size()) {
-                            out.writeBytes(edits.get(k));
-                        }
-                        prev = Math.min(base.length, p + (k == 0 ? cut : 0)); // sometimes drop a few bytes
-                    }
-                    out.write(base, prev, base.length - prev);
-                    return out.toByteArray();
-                });
+                .as((edits, at, cut) -> JsonLinesBytePathProperties.splice(base, edits, at, cut));
     }
 }
