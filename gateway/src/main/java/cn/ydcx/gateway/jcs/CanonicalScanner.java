@@ -58,7 +58,6 @@ public final class CanonicalScanner {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -325,18 +324,7 @@ public final class CanonicalScanner {
             } else if (c < 0x20) {
                 return NOT_CANONICAL; // a raw control character is not even JSON
             } else {
-                // a run of non-ASCII characters (e.g. Chinese text) stays in this loop
-                do {
-                    if (p + 4 <= end) {
-                        // one load for the usual 3-byte character: lead E1..EC or EE..EF, two continuations
-                        int v = (int) INTS.get(b, p);
-                        if ((v & 0xC0C0F0) == 0x8080E0 && c != 0xE0 && c != 0xED) {
-                            p += 3;
-                            continue;
-                        }
-                    }
-                    p = JsonBytes.utf8End(b, p, c, end);
-                } while (p >= 0 && p < end && (c = b[p] & 0xFF) >= 0x80);
+                p = JsonBytes.nonAsciiRunEnd(b, p, c, end); // e.g. Chinese text
             }
             if (p < 0) {
                 return NOT_CANONICAL;

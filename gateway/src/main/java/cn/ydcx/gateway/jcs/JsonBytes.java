@@ -1,5 +1,9 @@
 package cn.ydcx.gateway.jcs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Byte-level steps shared by the scanners that read JSON straight from UTF-8 bytes
  * ({@link CanonicalScanner} for received batches, {@code mapping.JsonLinesFastPath} for SH
@@ -8,6 +12,7 @@ package cn.ydcx.gateway.jcs;
 public final class JsonBytes {
     /** {@link #utf8End}'s answer for a byte sequence that is not well-formed UTF-8. */
     public static final int INVALID = -1;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -62,6 +67,26 @@ public final class JsonBytes {
                 : c == 0xF4 ? c1 >= 0x80 && c1 <= 0x8F                 // ≤ U+10FFFF
                 : c1 >= 0x80 && c1 <= 0xBF;
         return second && cont(b[p + 2]) && cont(b[p + 3]) ? p + 4 : INVALID;
+    }
+
+    /**
+     * The end of the run of non-ASCII characters starting with lead byte {@code c} = b[p] &amp; 0xFF
+     * (e.g. Chinese text), each checked as by {@link #utf8End}: the index of the first ASCII byte
+     * after it (or {@code end}), or {@link #INVALID}.
+     */
+    public static int nonAsciiRunEnd(byte[] b, int p, int c, int end) {
+        do {
+            if (p + 4 <= end) {
+                // one load for the usual 3-byte character: lead E1..EC or EE..EF, two continuations
+                int v = (int) INTS.get(b, p);
+                if ((v & 0xC0C0F0) == 0x8080E0 && c != 0xE0 && c != 0xED) {
+                    p += 3;
+                    continue;
+                }
+            }
+            p = utf8End(b, p, c, end);
+        } while (p >= 0 && p < end && (c = b[p] & 0xFF) >= 0x80);
+        return p;
     }
 
     private static boolean cont(byte x) {

@@ -467,18 +467,8 @@ final class JsonLinesFastPath {
             if (build || c == '\\') {
                 return decode(start, p, limit);
             }
-            // validation only (keys, skipped values): a run of non-ASCII characters stays in this loop
-            do {
-                if (p + 4 <= limit) {
-                    // one load for the usual 3-byte character: lead E1..EC or EE..EF, two continuations
-                    int v = (int) INTS.get(b, p);
-                    if ((v & 0xC0C0F0) == 0x8080E0 && c != 0xE0 && c != 0xED) {
-                        p += 3;
-                        continue;
-                    }
-                }
-                p = JsonBytes.utf8End(b, p, c, limit);
-            } while (p >= 0 && p < limit && (c = b[p] & 0xFF) >= 0x80);
+            // validation only (keys, skipped values)
+            p = JsonBytes.nonAsciiRunEnd(b, p, c, limit);
             if (p < 0) {
                 return UNSURE;
             }

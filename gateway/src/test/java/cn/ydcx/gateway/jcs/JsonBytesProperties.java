@@ -33,6 +33,26 @@ class JsonBytesProperties {
     }
 
     @Property(tries = 5000)
+    void nonAsciiRunEndWalksExactlyWhatTheJdkDecoderAccepts(@ForAll("cjkish") byte[] b) {
+        boolean walked = true;
+        for (int p = 0; p < b.length && walked; ) {
+            int c = b[p] & 0xFF;
+            if (c < 0x80) {
+                p++;
+            } else {
+                int q = JsonBytes.nonAsciiRunEnd(b, p, c, b.length);
+                walked = q != JsonBytes.INVALID;
+                if (walked) {
+                    assertThat(q).isGreaterThan(p);
+                    assertThat(q == b.length || b[q] >= 0).as("stops at the first ASCII byte").isTrue();
+                }
+                p = q;
+            }
+        }
+        assertThat(walked).as(HexFormat.of().formatHex(b)).isEqualTo(jdkDecodes(b));
+    }
+
+    @Property(tries = 5000)
     void specialFlagsExactlyTheBytesAStringScanMustLookAt(@ForAll long w) {
         boolean any = false;
         for (int i = 0; i < 8; i++) {
@@ -50,6 +70,22 @@ class JsonBytesProperties {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** Runs of 3-byte sequences around the E0 / ED boundaries (the one-load fast step), some ASCII and stray bytes. */
+    @Provide
+    Arbitrary<byte[]> cjkish() {
+        Arbitrary<byte[]> triple = Arbitraries.of(0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF).flatMap(lead ->
+                Arbitraries.of(0x80, 0x9F, 0xA0, 0xBF, 0x41).flatMap(second ->
+                        Arbitraries.of(0x80, 0xBF, 0x41, 0xC0).map(third ->
+                                new byte[] {(byte) (int) lead, (byte) (int) second, (byte) (int) third})));
+        Arbitrary<byte[]> single = Arbitraries.of(0x41, 0x22, 0x80, 0xC2, 0xF0).map(x -> new byte[] {(byte) (int) x});
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, triple), net.jqwik.api.Tuple.of(1, single))
+                .list().ofMaxSize(10).map(parts -> {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    parts.forEach(out::writeBytes);
+                    return out.toByteArray();
+                });
     }
 
     /** Mostly lead and continuation bytes around the boundaries of table 3-7, some ASCII. */
