@@ -9,7 +9,9 @@ import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Sm3Lanes;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.crypto.TrustedRoots;
+import cn.ydcx.gateway.jcs.CanonicalScanner;
 import cn.ydcx.gateway.jcs.Jcs;
+import cn.ydcx.gateway.jcs.ByteChunks;
 import cn.ydcx.gateway.merkle.MerkleAccumulator;
 import cn.ydcx.gateway.model.Dataset;
 import cn.ydcx.gateway.model.Json;
@@ -68,7 +70,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>The other methods split verifyBatch into its per-record parts, so a ratio above target can
  * be explained without a profiler: {@code jcsLeaves} (JCS of each record tree),
  * {@code recordIds} (recomputing each recordId), {@code merkleRoot} (RFC 6962 tree over
- * precomputed leaves, leaf and node hashes through the gateway's MerkleAccumulator).
+ * precomputed leaves, leaf and node hashes through the gateway's MerkleAccumulator); and
+ * verifyBytes' own check that each record is canonical: {@code scanRecords} (CanonicalScanner
+ * as verifyBytes runs it, with the vector fast pass) next to {@code scanRecordsScalar} (the
+ * careful byte-by-byte pass alone, as before the fast pass).
  */
 // fixed heap: GC sizing must not differ between the measured method and its baseline
 // the vector module: SM3 in vector lanes for the verifier and the baseline alike (Sm3Lanes)
@@ -91,6 +96,11 @@ public class BatchVerifyBenchmark {
     private JsonNode[] records;
     private byte[][] leaves;
     private MessageDigest digest;
+    /** The leaves as one JSON array, and where each leaf lies in it. */
+    private byte[] leafArray;
+    private int[] leafStart;
+    private CanonicalScanner scanner;
+    private CanonicalScanner scalarScanner;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -127,6 +137,22 @@ public class BatchVerifyBenchmark {
             leafBytes += leaves[i].length;
         }
         digest = s.newDigest();
+        leafArray = new byte[(int) leafBytes + records.length + 1];
+        leafStart = new int[records.length];
+        int at = 0;
+        for (int i = 0; i < records.length; i++) {
+            leafArray[at++] = (byte) (i == 0 ? '[' : ',');
+            leafStart[i] = at;
+            System.arraycopy(leaves[i], 0, leafArray, at, leaves[i].length);
+            at += leaves[i].length;
+        }
+        leafArray[at] = ']';
+        String[] fields = {"source", "dataset", "sourceKey", "recordId"}; // as BatchLayout asks
+        scanner = new CanonicalScanner(fields);
+        scalarScanner = new CanonicalScanner(ByteChunks.scalar(), fields);
+        if (scanRecords() != leafArray.length - 1 || scanRecordsScalar() != leafArray.length - 1) {
+            throw new IllegalStateException(suite + ": the scanner does not accept the canonical leaves");
+        }
         System.out.printf("%n[setup] %s: %d records, batch %.2f MB on the wire, leaves %.2f MB (%d bytes/leaf avg), %s%n",
                 suite, records.length, wire.length / 1e6, leafBytes / 1e6, leafBytes / records.length, Sm3Lanes.get());
     }
@@ -197,6 +223,31 @@ public class BatchVerifyBenchmark {
             bh.consume(RecordIds.of(r.get("source").textValue(), r.get("dataset").textValue(),
                     r.get("sourceKey").textValue()));
         }
+    }
+
+    /** CanonicalScanner over each leaf in place, as verifyBytes runs it (vector steps when the module is there). */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public int scanRecords() {
+        return scanAll(scanner);
+    }
+
+    /** The same with ByteChunks.scalar(): every string byte by byte, as before the vector steps. */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public int scanRecordsScalar() {
+        return scanAll(scalarScanner);
+    }
+
+    private int scanAll(CanonicalScanner sc) {
+        int end = 0;
+        for (int start : leafStart) {
+            end = sc.scan(leafArray, start, leafArray.length);
+            if (end < 0) {
+                return end;
+            }
+        }
+        return end;
     }
 
     @Benchmark

@@ -30,6 +30,11 @@ import java.util.Arrays;
  * </ul>
  * An accepted slice is therefore valid JSON, and parsing it then applying JCS gives it back.
  *
+ * <p>Two passes: with vector instructions ({@link ByteChunks#best()}), {@link ChunkedWalk} tries
+ * first and answers for the usual record (no escape, no byte that needs a closer look), learning
+ * the records' shapes as it goes; it never accepts what the careful byte-by-byte pass below
+ * would not, so whatever it leaves is scanned, and decided, here.
+ *
  * <p>While scanning, the values of chosen top-level members (e.g. a record's source and
  * recordId) are reported as byte ranges when they are strings without escapes, i.e. when their
  * raw bytes are the UTF-8 of the value; this saves a second look for the per-record checks.
@@ -61,6 +66,8 @@ public final class CanonicalScanner {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
+    /** The fast pass, or null when this JVM has no vector instructions for it. */
+    private final ChunkedWalk chunked;
     private final byte[][] fields;
     private final int[] fieldStart;
     private final int[] fieldEnd;
@@ -71,12 +78,21 @@ public final class CanonicalScanner {
 
     /** @param topLevelStringFields member names whose plain string values {@link #fieldStart} reports */
     public CanonicalScanner(String... topLevelStringFields) {
+        this(ByteChunks.best(), topLevelStringFields);
+    }
+
+    /**
+     * @param chunks the bulk steps of the fast pass ({@link ByteChunks#best()}); without vector
+     *     instructions only the careful byte-by-byte pass runs, as it is then the faster one
+     */
+    public CanonicalScanner(ByteChunks chunks, String... topLevelStringFields) {
         fields = new byte[topLevelStringFields.length][];
         for (int i = 0; i < fields.length; i++) {
             fields[i] = topLevelStringFields[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         fieldStart = new int[fields.length];
         fieldEnd = new int[fields.length];
+        chunked = chunks.vectorized() ? new ChunkedWalk(chunks, fields, fieldStart, fieldEnd) : null;
     }
 
     /**
@@ -86,6 +102,14 @@ public final class CanonicalScanner {
      * @return the index just after the value when it is in canonical form, else {@link #NOT_CANONICAL}
      */
     public int scan(byte[] bytes, int start, int limit) {
+        if (chunked != null) {
+            // The fast pass (ChunkedWalk) accepts only what this careful one would, and most
+            // canonical records; whatever it does not accept is scanned again, and decided, here.
+            int end = chunked.scan(bytes, start, limit);
+            if (end >= 0) {
+                return end;
+            }
+        }
         this.b = bytes;
         this.limit = limit;
         Arrays.fill(fieldStart, -1);
@@ -127,7 +151,22 @@ public final class CanonicalScanner {
         };
     }
 
+    /** A number or literal at p, as {@link #value} reads it; the fast walk's way to them. */
+    static int scalar(byte[] b, int p, int limit) {
+        return switch (b[p]) {
+            case 't' -> literal(b, p, limit, 't', 'r', 'u', 'e');
+            case 'f' -> b[p + 1 < limit ? p + 1 : p] == 'a' ? literal(b, p + 1, limit, 'a', 'l', 's', 'e') : NOT_CANONICAL;
+            case 'n' -> literal(b, p, limit, 'n', 'u', 'l', 'l');
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> number(b, p, limit);
+            default -> NOT_CANONICAL;
+        };
+    }
+
     private int literal(int p, char c0, char c1, char c2, char c3) {
+        return literal(b, p, limit, c0, c1, c2, c3);
+    }
+
+    static int literal(byte[] b, int p, int limit, char c0, char c1, char c2, char c3) {
         if (p + 4 <= limit && b[p] == c0 && b[p + 1] == c1 && b[p + 2] == c2 && b[p + 3] == c3) {
             return p + 4;
         }
@@ -135,6 +174,10 @@ public final class CanonicalScanner {
     }
 
     private int number(int p) {
+        return number(b, p, limit);
+    }
+
+    static int number(byte[] b, int p, int limit) {
         int q = p;
         if (b[q] == '-') {
             q++;
@@ -267,6 +310,10 @@ public final class CanonicalScanner {
      * are ASCII). A plain loop: keys are short and mostly differ in their first bytes.
      */
     private boolean ascending(int prev, int prevEnd, int k, int kEnd) {
+        return ascending(b, prev, prevEnd, k, kEnd);
+    }
+
+    static boolean ascending(byte[] b, int prev, int prevEnd, int k, int kEnd) {
         int n = Math.min(prevEnd - prev, kEnd - k);
         int i = 0;
         if (n >= 8) {
@@ -289,14 +336,28 @@ public final class CanonicalScanner {
 
     /** Index of the requested field named b[key, keyEnd), or -1. */
     private int field(int key, int keyEnd) {
+        return field(fields, b, key, keyEnd);
+    }
+
+    /** Index of the name b[key, keyEnd) in fields, or -1; a plain loop, as names are a few bytes long. */
+    static int field(byte[][] fields, byte[] b, int key, int keyEnd) {
         int n = keyEnd - key;
         for (int i = 0; i < fields.length; i++) {
             byte[] f = fields[i];
-            if (f.length == n && Arrays.equals(f, 0, n, b, key, keyEnd)) {
+            if (f.length == n && sameBytes(f, b, key)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean sameBytes(byte[] f, byte[] b, int at) {
+        for (int j = 0; j < f.length; j++) {
+            if (f[j] != b[at + j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int string(int p) {
