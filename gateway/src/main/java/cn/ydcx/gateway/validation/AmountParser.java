@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class AmountParser {
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final int MAX_INTEGER_DIGITS = 15;
+    private static final String ZERO_YUAN = "0.00";
     /** Marks a value outside the fast path's pattern (a distinct instance, compared by identity). */
     private static final String NOT_PLAIN = new String("not plain");
     /** Longest value the fast path looks at; longer (odd) values go to BigDecimal. */
@@ -209,6 +210,11 @@ public final class AmountParser {
             if (v.precision() - v.scale() > MAX_INTEGER_DIGITS) {
                 return null;
             }
+        }
+        // Below 0.001 HALF_UP gives 0.00; setScale would first build 10^scale, which for
+        // 7E-831187031 overflows BigInteger (ArithmeticException) after seconds of work.
+        if (v.precision() - v.scale() <= -3) {
+            return ZERO_YUAN;
         }
         return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }

@@ -69,6 +69,15 @@ class AmountParserFastPathProperties {
         assertThat(wan.parse("0.0000005")).isEqualTo("0.01");
         assertThat(wan.parse("0.00000049999")).isEqualTo("0.00");
         assertThat(wan.parse("1.5")).isEqualTo("15000.00");
+        // tiny values in exponent form round to zero at once (found by junkAgreesWithBigDecimal:
+        // setScale threw ArithmeticException after ~10 s building 10^831187029)
+        assertThat(yuan.parse("07E-831187031")).isEqualTo("0.00");
+        assertThat(wan.parse("07E-831187031")).isEqualTo("0.00");
+        assertThat(yuan.parse("0E-2147483647")).isEqualTo("0.00");
+        assertThat(yuan.parse("9.9E-4")).isEqualTo("0.00"); // 0.00099: first value of the shortcut
+        assertThat(yuan.parse("5E-3")).isEqualTo("0.01"); // 0.005: scaled as before
+        assertThat(wan.parse("5E-7")).isEqualTo("0.01"); // 0.005 yuan after ×10000
+        assertThat(wan.parse("4.9E-7")).isEqualTo("0.00");
     }
 
     @Provide
