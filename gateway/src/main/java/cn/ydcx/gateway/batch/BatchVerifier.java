@@ -124,7 +124,8 @@ public final class BatchVerifier {
         byte[] body = doc.body();
         for (int i = 0; i < doc.size(); i++) {
             if (doc.canonical(i) && raw.passes(doc, i)) {
-                tree.addLeaf(body, doc.start(i), doc.end(i) - doc.start(i)); // the bytes are the leaf
+                // the bytes are the leaf; hashed where they lie (the body does not change during verify)
+                tree.addLeafInPlace(body, doc.start(i), doc.end(i) - doc.start(i));
             } else {
                 addRecord(i, doc.tree(i), h, tree); // checked and hashed exactly as by verify(JsonNode)
             }

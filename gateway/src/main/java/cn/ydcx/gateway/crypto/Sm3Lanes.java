@@ -86,6 +86,21 @@ public final class Sm3Lanes {
         return out;
     }
 
+    /**
+     * SM3(prefix ‖ messages[i][offsets[i], offsets[i] + lengths[i])) for i below count, in order:
+     * slices hashed where they lie, e.g. the records of a request body, without copying each
+     * into an array of its own.
+     */
+    public byte[][] hashAll(byte[][] messages, int[] offsets, int[] lengths, int count, byte prefix) {
+        Objects.checkFromIndexSize(0, count, Math.min(messages.length, Math.min(offsets.length, lengths.length)));
+        for (int i = 0; i < count; i++) {
+            Objects.requireNonNull(messages[i], "message");
+        }
+        byte[][] out = new byte[count][];
+        (count < MIN_VECTOR_BATCH ? SCALAR : engine).hash(prefix & 0xff, messages, offsets, lengths, count, out, 0);
+        return out;
+    }
+
     private void hash(int prefix, byte[][] messages, byte[][] out) {
         int n = messages.length;
         if (out.length < n) {

@@ -6,14 +6,15 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 final class Sm3ScalarEngine implements Sm3Engine {
 
     @Override
-    public void hash(int prefix, byte[][] messages, int count, byte[][] out, int outOffset) {
+    public void hash(int prefix, byte[][] messages, int[] offsets, int[] lengths, int count, byte[][] out,
+            int outOffset) {
         SM3Digest d = new SM3Digest();
         for (int i = 0; i < count; i++) {
             if (prefix != NO_PREFIX) {
                 d.update((byte) prefix);
             }
             byte[] m = messages[i];
-            d.update(m, 0, m.length);
+            d.update(m, offsets == null ? 0 : offsets[i], lengths == null ? m.length : lengths[i]);
             byte[] h = new byte[32];
             d.doFinal(h, 0); // also resets
             out[outOffset + i] = h;

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Objects;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -64,7 +65,8 @@ final class Sm3VectorEngine implements Sm3Engine {
     }
 
     @Override
-    public void hash(int prefix, byte[][] messages, int count, byte[][] out, int outOffset) {
+    public void hash(int prefix, byte[][] messages, int[] offsets, int[] lengths, int count, byte[][] out,
+            int outOffset) {
         final int p = prefix == NO_PREFIX ? 0 : 1;
         final byte prefixByte = (byte) prefix;
         int[] state = new int[8 * LANES];
@@ -74,11 +76,14 @@ final class Sm3VectorEngine implements Sm3Engine {
         int[] job = new int[LANES]; // message index, -1 when idle
         int[] block = new int[LANES];
         int[] blocks = new int[LANES];
+        int[] off = new int[LANES]; // where lane l's message starts in its array, and its length
+        int[] len = new int[LANES];
         int next = 0;
         int busy = 0;
         for (int l = 0; l < LANES; l++) {
             if (next < count) {
-                start(l, next, p + (long) messages[next].length, state, job, block, blocks);
+                begin(l, next, messages, offsets, lengths, off, len);
+                start(l, next, p + (long) len[l], state, job, block, blocks);
                 next++;
                 busy++;
             } else {
@@ -89,7 +94,7 @@ final class Sm3VectorEngine implements Sm3Engine {
             for (int l = 0; l < LANES; l++) {
                 int m = job[l];
                 if (m >= 0) {
-                    load(l, messages[m], p, prefixByte, block[l], blocks[l], rows, scratch);
+                    load(l, messages[m], off[l], len[l], p, prefixByte, block[l], blocks[l], rows, scratch);
                 }
             }
             transpose(rows, w);
@@ -99,7 +104,8 @@ final class Sm3VectorEngine implements Sm3Engine {
                 if (m >= 0 && ++block[l] == blocks[l]) {
                     out[outOffset + m] = digest(state, l);
                     if (next < count) {
-                        start(l, next, p + (long) messages[next].length, state, job, block, blocks);
+                        begin(l, next, messages, offsets, lengths, off, len);
+                        start(l, next, p + (long) len[l], state, job, block, blocks);
                         next++;
                     } else {
                         job[l] = -1;
@@ -144,6 +150,16 @@ final class Sm3VectorEngine implements Sm3Engine {
         }
     }
 
+    /** Where message m starts in its array, and its length, for lane l. */
+    private static void begin(int l, int m, byte[][] messages, int[] offsets, int[] lengths, int[] off, int[] len) {
+        byte[] msg = messages[m];
+        int o = offsets == null ? 0 : offsets[m];
+        int n = lengths == null ? msg.length : lengths[m];
+        Objects.checkFromIndexSize(o, n, msg.length);
+        off[l] = o;
+        len[l] = n;
+    }
+
     /** Lane {@code l} starts on message {@code m} of {@code length} bytes (prefix included). */
     private static void start(int l, int m, long length, int[] state, int[] job, int[] block, int[] blocks) {
         job[l] = m;
@@ -154,12 +170,13 @@ final class Sm3VectorEngine implements Sm3Engine {
         }
     }
 
-    /** Block {@code b} of (prefix ‖ msg), padded, into row {@code l} of {@code rows}. */
-    private static void load(int l, byte[] msg, int p, byte prefix, int b, int blocks, int[] rows, byte[] scratch) {
-        long length = p + (long) msg.length;
+    /** Block {@code b} of (prefix ‖ msg[off, off + len)), padded, into row {@code l} of {@code rows}. */
+    private static void load(int l, byte[] msg, int off, int len, int p, byte prefix, int b, int blocks, int[] rows,
+            byte[] scratch) {
+        long length = p + (long) len;
         long start = (long) b << 6;
         if (start >= p && start + 64 <= length) {
-            row(msg, (int) (start - p), rows, l);
+            row(msg, off + (int) (start - p), rows, l);
             return;
         }
         int base = l << 6;
@@ -167,7 +184,7 @@ final class Sm3VectorEngine implements Sm3Engine {
         long lo = Math.max(start, p);
         long hi = Math.min(start + 64, length);
         if (hi > lo) {
-            System.arraycopy(msg, (int) (lo - p), scratch, (int) (base + lo - start), (int) (hi - lo));
+            System.arraycopy(msg, off + (int) (lo - p), scratch, (int) (base + lo - start), (int) (hi - lo));
         }
         if (start == 0 && p == 1) {
             scratch[base] = prefix;

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Streaming RFC 6962 tree hash: leaves are added one at a time and only the roots of the
@@ -44,6 +45,9 @@ public final class MerkleAccumulator {
     private JcsBuffer scratch;
     /** Leaves waiting for their chunk, or null when leaves are hashed one by one. */
     private final byte[][] pending;
+    /** Where each pending leaf lies in its array, and its length. */
+    private final int[] pendingOff;
+    private final int[] pendingLen;
     private int pendingCount;
 
     public MerkleAccumulator(Suite suite) {
@@ -55,6 +59,8 @@ public final class MerkleAccumulator {
         this.suite = suite;
         this.md = suite.newDigest();
         this.pending = lanes ? new byte[CHUNK][] : null;
+        this.pendingOff = lanes ? new int[CHUNK] : null;
+        this.pendingLen = lanes ? new int[CHUNK] : null;
     }
 
     public Suite suite() {
@@ -75,11 +81,21 @@ public final class MerkleAccumulator {
     /** Appends a leaf given its bytes {@code bytes[off, off + len)} (e.g. one record of a batch buffer). */
     public void addLeaf(byte[] bytes, int off, int len) {
         if (pending != null) {
-            pending[pendingCount++] = Arrays.copyOfRange(bytes, off, off + len);
-            // up to the next multiple of CHUNK, so that full chunks stay aligned after a root() or addLeafHash
-            if (pendingCount == CHUNK - (int) (size & (CHUNK - 1))) {
-                flushPending();
-            }
+            addPending(Arrays.copyOfRange(bytes, off, off + len), 0, len);
+            return;
+        }
+        addLeafInPlace(bytes, off, len);
+    }
+
+    /**
+     * As {@link #addLeaf(byte[], int, int)}, but the bytes may be read any time until the next
+     * {@link #root()} or {@link #addLeafHash}: the caller must not change them before then. Saves
+     * a copy per leaf when they are hashed in lanes (a verifier's request body, issue 4).
+     */
+    public void addLeafInPlace(byte[] bytes, int off, int len) {
+        if (pending != null) {
+            Objects.checkFromIndexSize(off, len, bytes.length);
+            addPending(bytes, off, len);
             return;
         }
         md.reset();
@@ -127,13 +143,22 @@ public final class MerkleAccumulator {
         push(md.digest(), 0);
     }
 
+    private void addPending(byte[] bytes, int off, int len) {
+        pending[pendingCount] = bytes;
+        pendingOff[pendingCount] = off;
+        pendingLen[pendingCount++] = len;
+        // up to the next multiple of CHUNK, so that full chunks stay aligned after a root() or addLeafHash
+        if (pendingCount == CHUNK - (int) (size & (CHUNK - 1))) {
+            flushPending();
+        }
+    }
+
     /** Hashes the pending leaves: a full, aligned chunk as one subtree, otherwise leaf by leaf. */
     private void flushPending() {
         if (pending == null || pendingCount == 0) {
             return;
         }
-        byte[][] leaves = pendingCount == CHUNK ? pending : Arrays.copyOf(pending, pendingCount);
-        byte[][] hashes = Sm3Lanes.get().hashAll(leaves, (byte) 0x00);
+        byte[][] hashes = Sm3Lanes.get().hashAll(pending, pendingOff, pendingLen, pendingCount, (byte) 0x00);
         if (pendingCount == CHUNK) { // then size is a multiple of CHUNK (see addLeaf)
             push(Sm3Lanes.get().treeHash(hashes), CHUNK_HEIGHT);
         } else {

@@ -47,11 +47,17 @@ class MerkleLanesProperties {
                 lanes.addLeafHash(h);
                 oneByOne.addLeafHash(h);
             } else {
-                // a slice of a bigger buffer, as the verifier passes record slices of a request body
+                // a slice of a bigger buffer, as the verifier passes record slices of a request body;
+                // in place (read at the next flush) or copied
                 byte[] buf = new byte[leaf.length + 7];
                 System.arraycopy(leaf, 0, buf, 3, leaf.length);
-                lanes.addLeaf(buf, 3, leaf.length);
-                oneByOne.addLeaf(leaf);
+                if (rnd.nextBoolean()) {
+                    lanes.addLeafInPlace(buf, 3, leaf.length);
+                } else {
+                    lanes.addLeaf(buf, 3, leaf.length);
+                    buf[3 + rnd.nextInt(leaf.length + 1)] ^= 1; // a copy: later changes do not count
+                }
+                oneByOne.addLeafInPlace(leaf, 0, leaf.length);
             }
             leafHashes.add(MerkleTree.leafHash(Suite.SM2_SM3, leaf));
             assertThat(lanes.size()).isEqualTo(i + 1);
@@ -62,6 +68,22 @@ class MerkleLanesProperties {
         byte[] expected = MerkleTree.rootFromLeafHashes(Suite.SM2_SM3, leafHashes);
         assertThat(oneByOne.root()).isEqualTo(expected);
         assertThat(lanes.root()).isEqualTo(expected);
+    }
+
+    @Test
+    void inPlaceLeavesAreReadWhenTheirChunkIsHashed() {
+        // the contract of addLeafInPlace: bytes changed before the next root() change the root
+        MerkleAccumulator lanes = new MerkleAccumulator(Suite.SM2_SM3, true);
+        byte[] body = "[{\"a\":1},{\"a\":2}]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        lanes.addLeafInPlace(body, 1, 7);
+        lanes.addLeafInPlace(body, 9, 7);
+        body[6] = '3';
+        MerkleAccumulator expected = new MerkleAccumulator(Suite.SM2_SM3, false);
+        expected.addLeaf("{\"a\":3}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expected.addLeaf("{\"a\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(lanes.root()).isEqualTo(expected.root());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lanes.addLeafInPlace(body, 10, 9))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Provide
