@@ -104,6 +104,16 @@ public class ByteChunks {
         return width;
     }
 
+    /**
+     * {@link #quotes} and {@link #firstOdd} of one chunk in one go (the vector implementation
+     * loads its bytes once): returns the quote bits and puts the first odd index in
+     * {@code firstOdd[0]}. Same needs as the two.
+     */
+    public long quotesAndFirstOdd(byte[] b, int base, int[] firstOdd) {
+        firstOdd[0] = firstOdd(b, base);
+        return quotes(b, base);
+    }
+
     private static ByteChunks choose() {
         if ("scalar".equalsIgnoreCase(System.getProperty(PROPERTY, ""))
                 || ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {

@@ -69,6 +69,8 @@ final class ChunkedWalk {
     private int chunkCount;
     /** Index of the first odd byte in the chunks so far, or Integer.MAX_VALUE. */
     private int firstOdd;
+    /** quotesAndFirstOdd's second answer. */
+    private final int[] oddSlot = new int[1];
 
     ChunkedWalk(ByteChunks chunks, byte[][] fields, int[] fieldStart, int[] fieldEnd) {
         this.chunks = chunks;
@@ -317,10 +319,14 @@ final class ChunkedWalk {
                 quoteBits[chunkCount++] = 0; // past the array: no quote
                 continue;
             }
-            int odd;
+            int odd = width;
             if (chunks.interior(b, base)) {
-                quoteBits[chunkCount++] = chunks.quotes(b, base);
-                odd = firstOdd == Integer.MAX_VALUE ? chunks.firstOdd(b, base) : width;
+                if (firstOdd == Integer.MAX_VALUE) {
+                    quoteBits[chunkCount++] = chunks.quotesAndFirstOdd(b, base, oddSlot);
+                    odd = oddSlot[0];
+                } else {
+                    quoteBits[chunkCount++] = chunks.quotes(b, base);
+                }
             } else {
                 quoteBits[chunkCount++] = edges.quotes(b, base);
                 odd = firstOdd == Integer.MAX_VALUE ? edges.firstOdd(b, base) : width;

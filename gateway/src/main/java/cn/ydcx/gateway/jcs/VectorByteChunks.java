@@ -69,7 +69,22 @@ final class VectorByteChunks extends ByteChunks {
 
     @Override
     public long quotes(byte[] b, int base) {
+        return quoteBits(ByteVector.fromArray(BYTES, b, base));
+    }
+
+    @Override
+    public int firstOdd(byte[] b, int base) {
+        return firstOdd(ByteVector.fromArray(BYTES, b, base), b, base);
+    }
+
+    @Override
+    public long quotesAndFirstOdd(byte[] b, int base, int[] firstOdd) {
         ByteVector x = ByteVector.fromArray(BYTES, b, base);
+        firstOdd[0] = firstOdd(x, b, base);
+        return quoteBits(x);
+    }
+
+    private static long quoteBits(ByteVector x) {
         LongVector weighted = WEIGHTS.blend((byte) 0, x.eq((byte) '"').not()).reinterpretAsLongs();
         if (WIDE) {
             weighted = weighted.lanewise(MUL, 0x0101010101010101L) // top byte = sum of the 8 weights = the 8 bits
@@ -82,9 +97,8 @@ final class VectorByteChunks extends ByteChunks {
         return weighted.lanewise(LSHL, PLACES).reduceLanes(OR);
     }
 
-    @Override
-    public int firstOdd(byte[] b, int base) {
-        ByteVector x = ByteVector.fromArray(BYTES, b, base);
+    /** firstOdd of the chunk x = b[base, base + W). */
+    private static int firstOdd(ByteVector x, byte[] b, int base) {
         ByteVector x1 = ByteVector.fromArray(BYTES, b, base - 1);
         ByteVector x2 = ByteVector.fromArray(BYTES, b, base - 2);
         VectorMask<Byte> odd;

@@ -44,6 +44,10 @@ class ByteChunksProperties {
             ByteChunks c = best.interior(b, base) ? best : best.plain(); // as ChunkedWalk does
             assertThat(c.quotes(b, base)).as("quotes at %d", base).isEqualTo(plain.quotes(b, base));
             assertThat(c.firstOdd(b, base)).as("firstOdd at %d", base).isEqualTo(plain.firstOdd(b, base));
+            int[] odd = {-1};
+            assertThat(c.quotesAndFirstOdd(b, base, odd)).as("fused quotes at %d", base)
+                    .isEqualTo(plain.quotes(b, base));
+            assertThat(odd[0]).as("fused firstOdd at %d", base).isEqualTo(plain.firstOdd(b, base));
         }
     }
 
