@@ -93,23 +93,24 @@ public final class Sm3Lanes {
      */
     public byte[][] hashAll(byte[][] messages, int[] offsets, int[] lengths, int count, byte prefix) {
         Objects.checkFromIndexSize(0, count, Math.min(messages.length, Math.min(offsets.length, lengths.length)));
-        for (int i = 0; i < count; i++) {
-            Objects.requireNonNull(messages[i], "message");
-        }
         byte[][] out = new byte[count][];
-        (count < MIN_VECTOR_BATCH ? SCALAR : engine).hash(prefix & 0xff, messages, offsets, lengths, count, out, 0);
+        hash(prefix & 0xff, messages, offsets, lengths, count, out);
         return out;
     }
 
     private void hash(int prefix, byte[][] messages, byte[][] out) {
-        int n = messages.length;
+        hash(prefix, messages, null, null, messages.length, out);
+    }
+
+    /** The one way into the engines: checks, then Bouncy Castle for a handful, lanes otherwise. */
+    private void hash(int prefix, byte[][] messages, int[] offsets, int[] lengths, int n, byte[][] out) {
         if (out.length < n) {
             throw new IllegalArgumentException("out has room for " + out.length + " digests, " + n + " messages");
         }
         for (int i = 0; i < n; i++) {
             Objects.requireNonNull(messages[i], "message");
         }
-        (n < MIN_VECTOR_BATCH ? SCALAR : engine).hash(prefix, messages, n, out, 0);
+        (n < MIN_VECTOR_BATCH ? SCALAR : engine).hash(prefix, messages, offsets, lengths, n, out, 0);
     }
 
     /**
