@@ -26,6 +26,11 @@ import java.util.Arrays;
  * falls back to parsing the whole body, so any odd document gets exactly the old treatment;
  * so does a body whose first record is not canonical (its sender does not write JCS).
  * A caller that has already parsed the body passes the tree, whose parts are then reused.
+ *
+ * <p>A {@link RecordSink} is told of each record as soon as it is scanned, when the header
+ * comes before the records (as every gateway writes it): the verifier then checks and hashes a
+ * record while its bytes are still in the core's cache, instead of reading the whole body a
+ * second time after the scan.
  */
 final class BatchLayout {
     /** Field indexes of {@link #scanner()}'s requested fields. */
@@ -44,6 +49,9 @@ final class BatchLayout {
     private static final byte[] SIGNATURE_KEY = SIGNATURE.getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] body;
+    private final RecordSink sink;
+    /** Whether the sink accepted the header and is told of each record. */
+    private boolean feeding;
     /** Json.mapper().readTree(body) when the caller has it, else null. */
     private final JsonNode parsed;
     private JsonNode header;
@@ -53,9 +61,25 @@ final class BatchLayout {
     /** Jackson's tree of each record the scanner did not accept, else null. */
     private JsonNode[] trees = new JsonNode[64];
 
-    private BatchLayout(byte[] body, JsonNode parsed) {
+    private BatchLayout(byte[] body, JsonNode parsed, RecordSink sink) {
         this.body = body;
         this.parsed = parsed;
+        this.sink = sink;
+    }
+
+    /** Told of the records of a batch document while it is being laid out. */
+    interface RecordSink {
+        /**
+         * The document's header, when it is known before the records (from the caller's tree,
+         * or its member comes first). Whether the sink wants {@link #record} for each record.
+         */
+        boolean header(JsonNode header);
+
+        /**
+         * Record i has just been laid out: its slice, and whether it is canonical, are known.
+         * The layout may still turn out null (the document is malformed further on).
+         */
+        void record(BatchLayout doc, int i);
     }
 
     /** A scanner reporting the fields in F_* order. */
@@ -70,10 +94,15 @@ final class BatchLayout {
      *     body is known to be JSON and its trees are reused instead of parsing slices), or null
      */
     static BatchLayout of(byte[] body, JsonNode parsed) {
+        return of(body, parsed, null);
+    }
+
+    /** {@link #of(byte[], JsonNode)}, telling the sink (if not null) of each record as it is laid out. */
+    static BatchLayout of(byte[] body, JsonNode parsed, RecordSink sink) {
         if (body == null) {
             return null;
         }
-        BatchLayout l = new BatchLayout(body, parsed);
+        BatchLayout l = new BatchLayout(body, parsed, sink);
         return l.scanDocument(scanner()) ? l : null;
     }
 
@@ -144,6 +173,9 @@ final class BatchLayout {
         int headerEnd = -1;
         int sigStart = -1;
         int sigEnd = -1;
+        if (parsed != null && sink != null) {
+            feeding = sink.header(parsed.get(HEADER)); // the same node scanDocument ends with
+        }
         p = ws(b, p + 1);
         while (true) {
             if (p >= n || b[p] != '"') {
@@ -184,6 +216,14 @@ final class BatchLayout {
                     }
                     headerStart = p;
                     headerEnd = end;
+                    if (parsed == null && !records && sink != null) {
+                        // before the records: parsed now, so that the sink can take them as they come
+                        header = parse(b, p, end);
+                        if (header == null) {
+                            return false;
+                        }
+                        feeding = sink.header(header);
+                    }
                 } else if (is(b, key, keyEnd, SIGNATURE_KEY)) {
                     if (sigStart >= 0) {
                         return false;
@@ -221,7 +261,9 @@ final class BatchLayout {
             header = parsed.get(HEADER);
             signature = parsed.get(SIGNATURE);
         } else {
-            header = parse(b, headerStart, headerEnd);
+            if (header == null) {
+                header = parse(b, headerStart, headerEnd);
+            }
             signature = parse(b, sigStart, sigEnd);
         }
         return header != null && header.isObject() && signature != null && signature.isObject();
@@ -257,6 +299,9 @@ final class BatchLayout {
                 }
             }
             add(start, end, tree, scanner);
+            if (feeding) {
+                sink.record(this, size - 1);
+            }
             p = ws(b, end);
             if (p >= n) {
                 return -1;

@@ -62,7 +62,8 @@ public final class BatchVerifier {
      * is parsed whole and verified as before. See {@link BatchLayout}.
      */
     public BatchVerification verify(byte[] body) {
-        BatchLayout doc = BatchLayout.of(body, null);
+        LeafFeed feed = new LeafFeed();
+        BatchLayout doc = BatchLayout.of(body, null, feed);
         if (doc == null) {
             JsonNode batch;
             try {
@@ -72,7 +73,7 @@ public final class BatchVerifier {
             }
             return verify(batch);
         }
-        return verify(doc);
+        return verify(doc, feed);
     }
 
     /**
@@ -86,13 +87,14 @@ public final class BatchVerifier {
         if (parsedBody == null) {
             return verify(body);
         }
-        BatchLayout doc = BatchLayout.of(body, parsedBody);
-        return doc == null ? verify(parsedBody) : verify(doc);
+        LeafFeed feed = new LeafFeed();
+        BatchLayout doc = BatchLayout.of(body, parsedBody, feed);
+        return doc == null ? verify(parsedBody) : verify(doc, feed);
     }
 
-    private BatchVerification verify(BatchLayout doc) {
+    private BatchVerification verify(BatchLayout doc, LeafFeed feed) {
         try {
-            return doVerify(doc);
+            return doVerify(doc, feed);
         } catch (Refusal r) {
             return BatchVerification.invalid(r.problem, r.getMessage());
         }
@@ -111,26 +113,28 @@ public final class BatchVerifier {
         Header h = checkHeader(header, signature, records.size());
         MerkleAccumulator tree = new MerkleAccumulator(h.suite);
         for (int i = 0; i < records.size(); i++) {
-            addRecord(i, records.get(i), h, tree);
+            addRecord(i, records.get(i), h.source, h.dataset, tree);
         }
         return checkRootAndSigner(h, tree.root());
     }
 
-    private BatchVerification doVerify(BatchLayout doc) {
+    /**
+     * The feed has usually taken every record while the layout scanned them (the header came
+     * first); its first record problem, if any, is thrown only after the header's checks, so
+     * the verdict is the same as checking records after the header.
+     */
+    private BatchVerification doVerify(BatchLayout doc, LeafFeed feed) {
         // BatchLayout only exists for an object with a header object, records array and signature object
         Header h = checkHeader(doc.header(), doc.signature(), doc.size());
-        MerkleAccumulator tree = new MerkleAccumulator(h.suite);
-        RawRecordCheck raw = new RawRecordCheck(h.source, h.dataset);
-        byte[] body = doc.body();
-        for (int i = 0; i < doc.size(); i++) {
-            if (doc.canonical(i) && raw.passes(doc, i)) {
-                // the bytes are the leaf; hashed where they lie (the body does not change during verify)
-                tree.addLeafInPlace(body, doc.start(i), doc.end(i) - doc.start(i));
-            } else {
-                addRecord(i, doc.tree(i), h, tree); // checked and hashed exactly as by verify(JsonNode)
+        if (!feed.started()) { // the header came after the records: feed them now
+            if (!feed.header(h.header)) {
+                throw new IllegalStateException("a checked header was refused by the record feed");
+            }
+            for (int i = 0; i < doc.size(); i++) {
+                feed.record(doc, i);
             }
         }
-        return checkRootAndSigner(h, tree.root());
+        return checkRootAndSigner(h, feed.root(doc.size()));
     }
 
     /** What the header and signature checks established, for the record loop and the final checks. */
@@ -185,9 +189,9 @@ public final class BatchVerifier {
         return new Header(header, source, dataset, createdAt, suite, merkleRoot, sigValue, chain);
     }
 
-    /** Per-record checks, then the record's JCS streamed into the leaf hash. */
-    private static void addRecord(int i, JsonNode r, Header h, MerkleAccumulator tree) {
-        checkRecord(i, r, h.source, h.dataset);
+    /** Per-record checks, then the record's JCS streamed into the leaf hash. Throws {@link Refusal}. */
+    static void addRecord(int i, JsonNode r, String source, String dataset, MerkleAccumulator tree) {
+        checkRecord(i, r, source, dataset);
         try {
             tree.addCanonicalLeaf(r); // JCS of the received record, streamed into the leaf hash
         } catch (IllegalArgumentException e) {
@@ -342,7 +346,7 @@ public final class BatchVerifier {
     }
 
     /** Internal early exit carrying the verdict. */
-    private static final class Refusal extends RuntimeException {
+    static final class Refusal extends RuntimeException {
         final BatchProblem problem;
 
         Refusal(BatchProblem problem, String detail) {

@@ -79,6 +79,13 @@ class BatchVerifyBytesTest {
         return replaceFirst(hay, w, new String(with, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** The batch with its header member moved after the records and the signature. */
+    private static ObjectNode lastHeader(ObjectNode batch) {
+        JsonNode header = batch.remove("header");
+        batch.set("header", header);
+        return batch;
+    }
+
     private static ArrayNode recs(ObjectNode batch) {
         return (ArrayNode) batch.get("records");
     }
@@ -163,6 +170,27 @@ class BatchVerifyBytesTest {
                     ((ObjectNode) recs(x).get(1)).put("source", 123); return x; }))},
                 {"record dataset differs", "RECORD_DATASET_MISMATCH", utf8(tree.apply(x -> {
                     ((ObjectNode) recs(x).get(3)).put("dataset", "license"); return x; }))},
+                // records are checked and hashed while they are laid out when the header comes first
+                // (LeafFeed); after the records, once the layout is done. Either way header problems
+                // come first, then the first record's problem.
+                {"header after the records", VALID, utf8(tree.apply(x -> lastHeader(x)))},
+                {"header after the records, record source differs", "RECORD_SOURCE_MISMATCH", utf8(tree.apply(x -> {
+                    ((ObjectNode) recs(x).get(1)).put("source", "AH"); return lastHeader(x); }))},
+                {"record source differs and count too high", "COUNT_MISMATCH", utf8(tree.apply(x -> {
+                    ((ObjectNode) recs(x).get(1)).put("source", "AH");
+                    ((ObjectNode) x.get("header")).put("count", 5); return x; }))},
+                {"record source differs and header.seq negative", "MALFORMED", utf8(tree.apply(x -> {
+                    ((ObjectNode) recs(x).get(1)).put("source", "AH");
+                    ((ObjectNode) x.get("header")).put("seq", -1); return x; }))},
+                {"header.source not a node code, records alike", "MALFORMED", utf8(tree.apply(x -> {
+                    ((ObjectNode) x.get("header")).put("source", "XX");
+                    recs(x).forEach(r -> ((ObjectNode) r).put("source", "XX")); return x; }))},
+                {"record 3's dataset and record 1's source differ", "RECORD_SOURCE_MISMATCH", utf8(tree.apply(x -> {
+                    ((ObjectNode) recs(x).get(3)).put("dataset", "license");
+                    ((ObjectNode) recs(x).get(1)).put("source", "AH"); return x; }))},
+                {"record 1 not in JCS, record 2's source differs", "RECORD_SOURCE_MISMATCH",
+                        utf8(replaceFirst(tree.apply(x -> { ((ObjectNode) recs(x).get(2)).put("source", "AH"); return x; }),
+                                "},{\"data\":", "},{ \"data\":"))},
                 {"recordId in uppercase", "BAD_RECORD_ID", utf8(tree.apply(x -> {
                     ObjectNode r = (ObjectNode) recs(x).get(0);
                     r.put("recordId", r.get("recordId").textValue().toUpperCase()); return x; }))},
