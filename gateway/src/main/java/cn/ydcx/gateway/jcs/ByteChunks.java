@@ -39,79 +39,57 @@ public class ByteChunks {
         return false;
     }
 
-    /**
-     * Whether the chunk at base lies inside the array with two bytes before it. The vector
-     * implementation takes only such chunks; callers send the others to {@link #plain()}.
-     */
-    public final boolean interior(byte[] b, int base) {
-        return base >= 2 && base + width <= b.length;
-    }
-
-    /** The plain loops with this instance's width, for the chunks that are not {@link #interior}. */
-    public final ByteChunks plain() {
-        return new ByteChunks(width);
-    }
-
-    /** Bytes per chunk, at most 64 (one bit each in {@link #quotes}). */
+    /** Bytes per vector step (64 with AVX-512, 32 with AVX2); the plain loops' nominal 64. */
     public final int width() {
         return width;
     }
 
     /**
-     * Bit i set iff b[base + i] is '"', for i below {@link #width()}; positions past the end of
-     * the array count as no quote. Needs {@code 0 <= base < b.length}, and an
-     * {@link #interior} chunk for the vector implementation.
+     * Index of the first '"' in b[p, limit), or -1 when there is none. Needs
+     * {@code 0 <= p} and {@code limit <= b.length}.
      */
-    public long quotes(byte[] b, int base) {
-        long bits = 0;
-        int n = Math.min(width, b.length - base);
-        for (int i = 0; i < n; i++) {
-            if (b[base + i] == '"') {
-                bits |= 1L << i;
-            }
-        }
-        return bits;
+    public int nextQuote(byte[] b, int p, int limit) {
+        return plainNextQuote(b, p, limit);
     }
 
     /**
-     * The first i below {@link #width()} at which b[base + i] is not plain text in the common
-     * UTF-8 forms, else {@link #width()}. Odd are: a byte below 0x20, '\\', the leads whose
-     * sequences need a closer look (C0, C1, E0, ED, F0..FF: overlong forms, surrogates, 4-byte
-     * sequences), and a continuation byte (0x80..0xBF) where none is due or another byte where
-     * one is due. One is due after a lead (≥ 0xC0) and two after a 3-byte lead (≥ 0xE0), also
-     * when that lead lies before base; positions outside the array count as ASCII.
+     * Whether some byte in b[from, to) is odd, that is not plain text in the common UTF-8 forms.
+     * Odd are: a byte below 0x20, '\\', the leads whose sequences need a closer look (C0, C1,
+     * E0, ED, F0..FF: overlong forms, surrogates, 4-byte sequences), and a continuation byte
+     * (0x80..0xBF) where none is due or another byte where one is due. One is due after a lead
+     * (≥ 0xC0) and two after a 3-byte lead (≥ 0xE0), also when that lead lies before from;
+     * positions outside the array count as ASCII. Needs {@code 0 <= from} and {@code to <= b.length}.
      *
-     * <p>So a run of chunks from a slice's first byte to its last with no odd byte before the
-     * slice's end, if the slice starts and ends with ASCII, holds no control character or
-     * backslash and is well-formed UTF-8 as the JDK decoder judges it: bytes before the slice
-     * can only add odd bytes (a lead there claims the slice's ASCII first byte); with no 4-byte
-     * lead, the continuation rule is the whole of well-formedness except for the second bytes
-     * after E0 and ED, which are odd themselves. Needs {@code 0 <= base < b.length}, and an
-     * {@link #interior} chunk for the vector implementation.
+     * <p>So a slice that starts and ends with ASCII and has no odd byte holds no control
+     * character or backslash and is well-formed UTF-8 as the JDK decoder judges it: bytes before
+     * the slice can only add odd bytes (a lead there claims the slice's ASCII first byte); with
+     * no 4-byte lead, the continuation rule is the whole of well-formedness except for the
+     * second bytes after E0 and ED, which are odd themselves.
      */
-    public int firstOdd(byte[] b, int base) {
-        int n = Math.min(width, b.length - base);
-        for (int i = 0; i < n; i++) {
-            int p = base + i;
+    public boolean anyOdd(byte[] b, int from, int to) {
+        return plainAnyOdd(b, from, to);
+    }
+
+    static int plainNextQuote(byte[] b, int p, int limit) {
+        for (; p < limit; p++) {
+            if (b[p] == '"') {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    static boolean plainAnyOdd(byte[] b, int from, int to) {
+        for (int p = from; p < to; p++) {
             int c = b[p] & 0xFF;
             boolean due = p >= 1 && (b[p - 1] & 0xFF) >= 0xC0 || p >= 2 && (b[p - 2] & 0xFF) >= 0xE0;
             boolean cont = c >= 0x80 && c < 0xC0;
             if (c < 0x20 || c == '\\' || c >= 0xF0 || c == 0xE0 || c == 0xED || c == 0xC0 || c == 0xC1
                     || cont != due) {
-                return i;
+                return true;
             }
         }
-        return width;
-    }
-
-    /**
-     * {@link #quotes} and {@link #firstOdd} of one chunk in one go (the vector implementation
-     * loads its bytes once): returns the quote bits and puts the first odd index in
-     * {@code firstOdd[0]}. Same needs as the two.
-     */
-    public long quotesAndFirstOdd(byte[] b, int base, int[] firstOdd) {
-        firstOdd[0] = firstOdd(b, base);
-        return quotes(b, base);
+        return false;
     }
 
     private static ByteChunks choose() {

@@ -13,11 +13,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * {@link ByteChunks#best()} (vector lanes when the JVM has them, as in this build's tests) with
- * its {@link ByteChunks#plain()} for the array's edges, as ChunkedWalk uses them, answers
- * exactly as the plain loops at every offset; and what "no odd byte" promises holds: an ASCII-framed
- * range without odd bytes has no control character or backslash and is UTF-8 the JDK decoder
- * accepts. Inputs mix ASCII, quotes, Chinese, two-byte letters and every byte that needs care.
+ * {@link ByteChunks#best()} (vector lanes when the JVM has them, as in this build's tests)
+ * answers exactly as the plain loops for every range of an array, edges included; and what
+ * "no odd byte" promises holds: an ASCII-framed range without odd bytes has no control
+ * character or backslash and is UTF-8 the JDK decoder accepts. Inputs mix ASCII, quotes,
+ * Chinese, two-byte letters and every byte that needs care; half of them are well-formed text,
+ * so that both answers of {@code anyOdd} are common.
  */
 class ByteChunksProperties {
     private static final String TEXT = "\"宁波市市场监督管理局罚款人民币元甬〔〕号《》，。é\"ab,:{}[]0";
@@ -36,18 +37,32 @@ class ByteChunksProperties {
     @Property(tries = 3000)
     void vectorAnswersAsThePlainLoops(@ForAll long seed) {
         Random r = new Random(seed);
-        byte[] b = bytes(r, 1 + r.nextInt(300));
+        int n = 1 + r.nextInt(300);
+        byte[] b = r.nextBoolean() ? bytes(r, n) : wellFormed(r, n);
         ByteChunks best = ByteChunks.best();
-        ByteChunks plain = new ByteChunks(best.width());
-        Statistics.label("vectorized").collect(best.vectorized());
-        for (int base = 0; base < b.length; base += 1 + r.nextInt(7)) {
-            ByteChunks c = best.interior(b, base) ? best : best.plain(); // as ChunkedWalk does
-            assertThat(c.quotes(b, base)).as("quotes at %d", base).isEqualTo(plain.quotes(b, base));
-            assertThat(c.firstOdd(b, base)).as("firstOdd at %d", base).isEqualTo(plain.firstOdd(b, base));
-            int[] odd = {-1};
-            assertThat(c.quotesAndFirstOdd(b, base, odd)).as("fused quotes at %d", base)
-                    .isEqualTo(plain.quotes(b, base));
-            assertThat(odd[0]).as("fused firstOdd at %d", base).isEqualTo(plain.firstOdd(b, base));
+        ByteChunks plain = ByteChunks.scalar();
+        for (int i = 0; i < 30; i++) {
+            int from = r.nextInt(b.length + 1);
+            // short and long ranges, many ending at the array's end
+            int to = r.nextInt(4) == 0 ? b.length : from + r.nextInt(b.length - from + 1);
+            int quote = plain.nextQuote(b, from, to);
+            boolean odd = plain.anyOdd(b, from, to);
+            assertThat(best.nextQuote(b, from, to)).as("nextQuote [%d, %d) of %s", from, to, hex(b)).isEqualTo(quote);
+            assertThat(best.anyOdd(b, from, to)).as("anyOdd [%d, %d) of %s", from, to, hex(b)).isEqualTo(odd);
+            Statistics.label("odd").collect(odd);
+            Statistics.label("quote").collect(quote >= 0);
+        }
+    }
+
+    @Example
+    void aQuoteAtOrAfterTheLimitIsNotFound() {
+        byte[] b = ("0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\"").getBytes(StandardCharsets.US_ASCII);
+        for (ByteChunks c : new ByteChunks[] {ByteChunks.best(), ByteChunks.scalar()}) {
+            int q = b.length - 1;
+            assertThat(c.nextQuote(b, 0, b.length)).isEqualTo(q);
+            assertThat(c.nextQuote(b, 0, q)).isEqualTo(-1);
+            assertThat(c.nextQuote(b, 3, q + 1)).isEqualTo(q);
+            assertThat(c.nextQuote(b, q, q)).isEqualTo(-1);
         }
     }
 
@@ -58,18 +73,16 @@ class ByteChunksProperties {
         byte[] b = new byte[n + 4];
         b[0] = 'x';
         b[1] = '{';
-        System.arraycopy(bytes(r, n), 0, b, 2, n);
+        byte[] inner = r.nextBoolean() ? bytes(r, n) : wellFormed(r, n);
+        if (n > 0 && r.nextInt(3) == 0) {
+            inner[r.nextInt(n)] = SPECIAL[r.nextInt(SPECIAL.length)]; // one byte that needs care, or a stray one
+        }
+        System.arraycopy(inner, 0, b, 2, n);
         b[n + 2] = '}';
         b[n + 3] = r.nextBoolean() ? (byte) ',' : (byte) 0xE4; // after the range: anything
         int from = 1;
         int to = n + 3;
-        ByteChunks best = ByteChunks.best();
-        boolean odd = false;
-        for (int base = from; base < to && !odd; base += best.width()) {
-            ByteChunks chunks = best.interior(b, base) ? best : best.plain();
-            int i = chunks.firstOdd(b, base);
-            odd = i < chunks.width() && base + i < to;
-        }
+        boolean odd = ByteChunks.best().anyOdd(b, from, to);
         boolean plain = plainText(b, from, to);
         Statistics.label("odd byte").collect(odd);
         if (!odd) {
@@ -108,6 +121,22 @@ class ByteChunksProperties {
             for (int k = 0; k < len; k++) {
                 b[i++] = text[(from + k) % text.length];
             }
+        }
+        return b;
+    }
+
+    /** Well-formed UTF-8: whole characters of the sample text. */
+    static byte[] wellFormed(Random r, int n) {
+        byte[] b = new byte[n];
+        int i = 0;
+        while (i < n) {
+            int cp = TEXT.codePointAt(r.nextInt(TEXT.length()));
+            byte[] c = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+            if (i + c.length > n) {
+                c = new byte[] {'a'};
+            }
+            System.arraycopy(c, 0, b, i, c.length);
+            i += c.length;
         }
         return b;
     }
