@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>A quote is found with one compare and {@code firstTrue} per step, from the string's own
  * first byte (unaligned loads), and the odd-byte check of a whole slice is a loop of compares
  * that only asks {@code anyTrue} per step. Neither builds a bitmap: {@code VectorMask.toLong}
- * is not intrinsified on JDK 17, and the multiply-and-shift that replaced it (and its AVX2
- * fold of shifts) cost more than the rest of a step (docs/BENCHMARKS.md, 2026-11-29).
+ * is not intrinsified on JDK 17, and the per-chunk bitmaps built without it (a multiply or a
+ * fold of shifts, a variable shift, a lane reduction) left the scanner ≈ 1.6 times slower on
+ * AVX2 than these two loops (docs/BENCHMARKS.md, 2026-11-29).
  *
  * <p>AVX2 has no unsigned byte compares, and C2 emulated them slowly: there they are signed
  * compares after flipping the sign bit. The AVX-512 path keeps its unsigned compares.
@@ -25,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorByteChunks extends ByteChunks {
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;
     private static final int W = BYTES.length();
-    /** 64-byte lanes: AVX-512, with 64-bit multiplies and unsigned byte compares (else AVX2). */
+    /** 64-byte lanes: AVX-512, with unsigned byte compares (else AVX2). */
     private static final boolean WIDE = W == 64;
     private static final byte SIGN = (byte) 0x80;
     private static final int NONE = -1;
