@@ -1,18 +1,11 @@
 package cn.ydcx.gateway;
 
-import cn.ydcx.gateway.cli.GatewayCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * One executable for every role: the CLI commands run without Spring; {@code serve} and
- * {@code demo} start the Spring Boot node(s).
+ * The Spring Boot application of one node (started by {@code node.NodeLauncher}); the jar's
+ * entry point is {@code cli.Main}.
  */
 @SpringBootApplication
 public class GatewayApplication {
-    public static void main(String[] args) {
-        int code = GatewayCli.run(args);
-        if (code != GatewayCli.KEEP_RUNNING) {
-            System.exit(code);
-        }
-    }
 }

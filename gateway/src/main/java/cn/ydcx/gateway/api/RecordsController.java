@@ -61,6 +61,12 @@ public class RecordsController {
         return query.bySubject(uscc, idNumber, PeerIdentity.commonName(request));
     }
 
+    /** The digest of the current view of one source's dataset, to compare nodes. */
+    @GetMapping("/api/v1/records/digest")
+    public Map<String, Object> digest(@RequestParam String source, @RequestParam String dataset) {
+        return query.digest(source, dataset);
+    }
+
     /** Counts of active records held here, by source and dataset. */
     @GetMapping("/api/v1/records/summary")
     public Map<String, Map<String, Long>> summary() {

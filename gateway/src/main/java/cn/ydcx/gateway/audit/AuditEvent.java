@@ -5,10 +5,11 @@ public enum AuditEvent {
     INGESTED,
     REJECTED,
     BATCH_SIGNED,
-    BATCH_SENT,
     BATCH_RECEIVED,
     BATCH_REFUSED,
     RECEIPT,
+    /** an operator sent a delivery again */
+    DELIVERY_RESENT,
     APPLIED,
     RETRACTED,
     QUERY_ANSWERED,

@@ -47,17 +47,13 @@ public class AuditLog {
     }
 
     /**
-     * Appends an entry about the given records (e.g. the batch they travelled in); the record ids
+     * Appends an entry about the given batches or records (batchIds, recordIds); they
      * are indexed so {@code audit trace} finds every entry about one record.
      */
-    public long append(ObjectNode entry, Collection<String> recordIds) {
+    public long append(ObjectNode entry, Collection<String> refs) {
         byte[] jcs = Jcs.canonicalize(entry);
         Suite suite = props.signingSuite();
         byte[] leafHash = MerkleTree.leafHash(suite, jcs);
-        return store.append(new String(jcs, StandardCharsets.UTF_8), leafHash, recordIds);
-    }
-
-    public long size() {
-        return store.size();
+        return store.append(new String(jcs, StandardCharsets.UTF_8), leafHash, refs);
     }
 }

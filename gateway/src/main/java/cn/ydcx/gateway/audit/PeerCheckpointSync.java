@@ -4,7 +4,7 @@ import cn.ydcx.gateway.crypto.Pem;
 import cn.ydcx.gateway.crypto.SignedJson;
 import cn.ydcx.gateway.crypto.Suite;
 import cn.ydcx.gateway.crypto.TrustedRoots;
-import cn.ydcx.gateway.exchange.PeerClient;
+import cn.ydcx.gateway.peer.PeerClient;
 import cn.ydcx.gateway.merkle.MerkleTree;
 import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.node.NodeProperties;

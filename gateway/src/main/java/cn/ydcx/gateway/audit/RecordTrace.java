@@ -1,38 +1,41 @@
 package cn.ydcx.gateway.audit;
 
 import cn.ydcx.gateway.crypto.Suite;
-import cn.ydcx.gateway.jcs.Jcs;
 import cn.ydcx.gateway.merkle.MerkleTree;
 import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.store.AuditStore;
 import cn.ydcx.gateway.store.BatchRow;
 import cn.ydcx.gateway.store.BatchStore;
+import cn.ydcx.gateway.store.RecordVersionStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
- * Proof for a single record at this node: every audit entry about it, each with an inclusion
- * proof against one signed checkpoint, and for every entry about a batch the record's inclusion
- * proof in that batch's Merkle tree — record leaf → batch root (signed by the source) → audit
- * entry → audit root (signed by this node).
+ * Proof for a single record at this node: every audit entry about it or about a batch that
+ * carried it, each with an inclusion proof against one signed checkpoint, and for every entry
+ * about a batch the record's inclusion proof in that batch's Merkle tree — record leaf → batch
+ * root (signed by the source) → audit entry → audit root (signed by this node).
  */
 @Component
 public class RecordTrace {
 
     private final AuditStore audit;
     private final BatchStore batches;
+    private final RecordVersionStore versions;
     private final CheckpointService checkpoints;
     private final AuditProofs proofs;
 
-    public RecordTrace(AuditStore audit, BatchStore batches, CheckpointService checkpoints, AuditProofs proofs) {
+    public RecordTrace(AuditStore audit, BatchStore batches, RecordVersionStore versions,
+                       CheckpointService checkpoints, AuditProofs proofs) {
         this.audit = audit;
         this.batches = batches;
+        this.versions = versions;
         this.checkpoints = checkpoints;
         this.proofs = proofs;
     }
@@ -44,7 +47,11 @@ public class RecordTrace {
         out.put("recordId", recordId);
         out.set("checkpoint", checkpoint);
         ArrayNode entries = out.putArray("entries");
-        for (long index : audit.indexesFor(recordId)) {
+        TreeSet<Long> indexes = new TreeSet<>(audit.indexesFor(recordId));
+        for (String batchId : versions.batchIdsOf(recordId)) {
+            indexes.addAll(audit.indexesFor(batchId));
+        }
+        for (long index : indexes) {
             if (index >= treeSize) {
                 continue; // appended after the checkpoint was taken; the next trace includes it
             }
@@ -61,42 +68,43 @@ public class RecordTrace {
         return out;
     }
 
-    /** {@code {"batchId", "merkleRoot", "suite", "leafIndex", "batchSize", "path", "record"}}. */
+    /** {@code {"batchId", "merkleRoot", "suite", "leafIndex", "batchSize", "path", "record", "header", "signature"}}. */
     Optional<ObjectNode> batchProof(String batchId, String recordId) {
-        Optional<BatchRow> row = batches.find(batchId, "IN").or(() -> batches.find(batchId, "OUT"));
+        Optional<BatchRow> row = batches.find(batchId);
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode batch = parse(row.get().batchJson());
-        Suite suite = Suite.of(batch.path("header").path("suite").asText());
-        List<byte[]> leaves = new ArrayList<>();
-        int found = -1;
-        JsonNode records = batch.path("records");
-        for (int i = 0; i < records.size(); i++) {
-            leaves.add(MerkleTree.leafHash(suite, Jcs.canonicalize(records.get(i))));
-            if (recordId.equals(records.get(i).path("recordId").asText())) {
-                found = i;
+        BatchRow b = row.get();
+        Suite suite = Suite.of(b.suite());
+        List<byte[]> leaves = new ArrayList<>(b.recordCount());
+        byte[][] record = new byte[1][];
+        int[] found = {-1};
+        versions.forEachRecord(b.batchRow(), jcs -> {
+            leaves.add(MerkleTree.leafHash(suite, jcs));
+            if (found[0] < 0 && recordIdOf(jcs).equals(recordId)) {
+                found[0] = leaves.size() - 1;
+                record[0] = jcs;
             }
-        }
-        if (found < 0) {
+        });
+        if (found[0] < 0) {
             return Optional.empty();
         }
         ObjectNode p = Json.mapper().createObjectNode();
         p.put("batchId", batchId);
-        p.put("merkleRoot", batch.path("header").path("merkleRoot").asText());
+        p.put("merkleRoot", b.merkleRoot());
         p.put("suite", suite.wireName());
-        p.put("leafIndex", found);
-        p.put("batchSize", records.size());
-        AuditProofs.hexArray(p.putArray("path"), MerkleTree.inclusionProof(suite, leaves, found));
-        p.set("record", records.get(found));
+        p.put("leafIndex", found[0]);
+        p.put("batchSize", leaves.size());
+        AuditProofs.hexArray(p.putArray("path"), MerkleTree.inclusionProof(suite, leaves, found[0]));
+        p.set("record", parse(new String(record[0], java.nio.charset.StandardCharsets.UTF_8)));
         // the source's signature over the batch header (which carries merkleRoot) completes the chain
-        p.set("header", batch.path("header"));
-        p.set("signature", batch.path("signature"));
+        p.set("header", parse(b.headerJson()));
+        p.set("signature", parse(b.signatureJson()));
         return Optional.of(p);
     }
 
-    static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
+    private static String recordIdOf(byte[] jcs) {
+        return cn.ydcx.gateway.model.RecordKeys.read(jcs, 0, jcs.length).recordId();
     }
 
     private static JsonNode parse(String json) {

@@ -51,21 +51,52 @@ public final class BatchSigner {
             tree.addCanonicalLeaf(r); // JCS bytes streamed into the leaf hash, as the verifier does
             recs.add(r.deepCopy());
         }
+        ObjectNode header = header(batchId, source, dataset, seq, createdAt, records.size(), tree.root());
+        ObjectNode batch = Json.mapper().createObjectNode();
+        batch.set(HEADER, header);
+        batch.set(RECORDS, recs);
+        batch.set(SIGNATURE, signatureOf(header));
+        return batch;
+    }
+
+    /**
+     * Signs records given as their JCS bytes (a node's own records, written from the typed
+     * record): the leaves are hashed as they are, nothing is parsed. The caller vouches that
+     * each record carries this source, dataset and its correct recordId.
+     *
+     * @return {@code {"header": {...}, "signature": {...}}}; the records travel beside it
+     */
+    public ObjectNode signCanonical(String batchId, NodeCode source, Dataset dataset, long seq, Instant createdAt,
+                                    List<byte[]> canonicalRecords) {
+        if (batchId == null || batchId.isBlank()) {
+            throw new IllegalArgumentException("batchId must not be empty");
+        }
+        if (seq < 0) {
+            throw new IllegalArgumentException("seq must not be negative, got " + seq);
+        }
+        MerkleAccumulator tree = new MerkleAccumulator(creds.suite());
+        for (byte[] r : canonicalRecords) {
+            tree.addLeaf(r);
+        }
+        ObjectNode header = header(batchId, source, dataset, seq, createdAt, canonicalRecords.size(), tree.root());
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.set(HEADER, header);
+        out.set(SIGNATURE, signatureOf(header));
+        return out;
+    }
+
+    private ObjectNode header(String batchId, NodeCode source, Dataset dataset, long seq, Instant createdAt,
+                              int count, byte[] root) {
         ObjectNode header = Json.mapper().createObjectNode();
         header.put(BATCH_ID, batchId);
         header.put(SOURCE, source.name());
         header.put(DATASET, dataset.code());
         header.put(SEQ, seq);
         header.put(CREATED_AT, createdAt.truncatedTo(ChronoUnit.SECONDS).toString());
-        header.put(COUNT, records.size());
+        header.put(COUNT, count);
         header.put(SUITE, creds.suite().wireName());
-        header.put(MERKLE_ROOT, HexFormat.of().formatHex(tree.root()));
-
-        ObjectNode batch = Json.mapper().createObjectNode();
-        batch.set(HEADER, header);
-        batch.set(RECORDS, recs);
-        batch.set(SIGNATURE, signatureOf(header));
-        return batch;
+        header.put(MERKLE_ROOT, HexFormat.of().formatHex(root));
+        return header;
     }
 
     /** {@code {"value": base64 DER over JCS(header), "certificates": [signer, issuers...]}}. */

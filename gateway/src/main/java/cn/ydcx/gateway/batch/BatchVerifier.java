@@ -77,6 +77,26 @@ public final class BatchVerifier {
     }
 
     /**
+     * {@link #verify(byte[])}, keeping what a receiver stores: the header, the signature and each
+     * record's verified JCS bytes (slices of the body where the sender wrote JCS).
+     */
+    public VerifiedBatch verifyForStorage(byte[] body) {
+        LeafFeed feed = new LeafFeed();
+        BatchLayout doc = BatchLayout.of(body, null, feed);
+        if (doc != null) {
+            return VerifiedBatch.ofLayout(verify(doc, feed), doc);
+        }
+        JsonNode batch;
+        try {
+            batch = Json.mapper().readTree(body);
+        } catch (IOException | RuntimeException e) {
+            return VerifiedBatch.ofTree(BatchVerification.invalid(BatchProblem.MALFORMED,
+                    "body is not JSON: " + firstLine(e.getMessage())), null);
+        }
+        return VerifiedBatch.ofTree(verify(batch), batch);
+    }
+
+    /**
      * {@link #verify(byte[])} for a caller that has already parsed the body (a receiver needs
      * the tree to store the records): the same verdict as {@code verify(parsedBody)}, faster,
      * as parsed parts are reused instead of parsed again.

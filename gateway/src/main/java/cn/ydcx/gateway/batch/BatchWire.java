@@ -7,6 +7,7 @@ import cn.ydcx.gateway.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,10 +17,40 @@ import java.util.Map;
  * sorted, no whitespace), the other members as Jackson writes them. The same JSON value as
  * {@code Json.mapper().writeValueAsBytes(batch)}, but a receiver's
  * {@link BatchVerifier#verify(byte[])} can then hash each record's bytes as received instead of
- * re-serialising it (issue 4). Members keep their order.
+ * re-serialising it. Members keep their order.
+ *
+ * <p>{@link #writeParts} writes the same document from its stored parts (header and signature as
+ * Jackson wrote them, records as JCS bytes), so a node that keeps only those parts serves the
+ * exact bytes it sent.
  */
 public final class BatchWire {
     private BatchWire() {
+    }
+
+    private static final byte[] HEADER_MEMBER = "{\"header\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] RECORDS_MEMBER = ",\"records\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SIGNATURE_MEMBER = "],\"signature\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * {@code {"header":H,"records":[r0,r1,…],"signature":S}}: what {@link #toBytes} writes for a
+     * batch with these parts, given {@code H} and {@code S} as {@code Json.mapper()} writes them.
+     */
+    public static void writeParts(OutputStream out, byte[] headerJson, Iterable<byte[]> canonicalRecords,
+                                  byte[] signatureJson) throws IOException {
+        out.write(HEADER_MEMBER);
+        out.write(headerJson);
+        out.write(RECORDS_MEMBER);
+        boolean first = true;
+        for (byte[] r : canonicalRecords) {
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            out.write(r);
+        }
+        out.write(SIGNATURE_MEMBER);
+        out.write(signatureJson);
+        out.write('}');
     }
 
     /** UTF-8 bytes of the batch with canonical records; a records member that is not an array is written as is. */

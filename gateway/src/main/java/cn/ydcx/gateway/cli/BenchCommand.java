@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench pipeline}: records/s through normalize → sign → verify, with baselines. */
-@Command(name = "bench", description = "Measure normalize → sign → verify on the ZJ penalty sample scaled to N rows.")
+@Command(name = "bench", description = "Measure normalize → sign → verify on the ZJ penalty sample scaled to N rows.",
+        subcommands = RegionBenchCommand.class)
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", defaultValue = "100000", description = "rows in the scaled file (default ${DEFAULT-VALUE})")
@@ -48,7 +49,7 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static InputStream samplePenalty() throws java.io.IOException {
+    static InputStream samplePenalty() throws java.io.IOException {
         Path onDisk = Path.of("samples", "ZJ", "penalty.csv");
         if (Files.isRegularFile(onDisk)) {
             return Files.newInputStream(onDisk);

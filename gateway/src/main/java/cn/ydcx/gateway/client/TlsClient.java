@@ -34,18 +34,26 @@ public final class TlsClient {
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    public String identity() {
-        return identity;
+    public Response get(String url) throws IOException, InterruptedException {
+        return get(url, Duration.ofSeconds(60));
     }
 
-    public Response get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+    public Response get(String url, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
     }
 
     public Response post(String url, byte[] body, String contentType) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** Posts a file as the body, streamed from disk (files may be larger than memory). */
+    public Response postFile(String url, java.nio.file.Path file, String contentType, Duration timeout)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
     }
 
     private Response send(HttpRequest req) throws IOException, InterruptedException {

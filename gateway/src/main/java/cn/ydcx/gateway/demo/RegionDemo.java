@@ -106,8 +106,8 @@ public final class RegionDemo {
         JsonNode deliveries = awaitDeliveries(zjOffice, region.url(NodeCode.ZJ), batchId);
         boolean allDelivered = true;
         for (JsonNode d : deliveries) {
-            out.printf("   %-6s %-9s attempts %d%n", d.path("peer").asText(), d.path("state").asText(),
-                    d.path("attempts").asInt());
+            out.printf("   %-6s %-9s attempts %d%s%n", d.path("peer").asText(), d.path("state").asText(),
+                    d.path("attempts").asInt(), d.has("lastError") ? "  last error: " + d.path("lastError").asText() : "");
             allDelivered &= "DELIVERED".equals(d.path("state").asText());
         }
         check("every peer acknowledged with a verified, signed receipt",
@@ -269,7 +269,7 @@ public final class RegionDemo {
             boolean settled = deliveries.size() > 0;
             for (JsonNode d : deliveries) {
                 String state = d.path("state").asText();
-                settled &= !state.equals("PENDING");
+                settled &= state.equals("DELIVERED") || state.equals("REFUSED");
             }
             if (settled) {
                 return deliveries;

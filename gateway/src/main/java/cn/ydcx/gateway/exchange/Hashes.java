@@ -7,12 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Digests used to recognise batches. */
-final class Hashes {
+public final class Hashes {
 
     private Hashes() {
     }
 
-    static String sha256Hex(byte[] bytes) {
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -25,7 +25,7 @@ final class Hashes {
      * of the records, so two verified batches with the same header digest have the same records,
      * however their JSON was formatted on the wire.
      */
-    static String headerDigest(JsonNode header) {
+    public static String headerDigest(JsonNode header) {
         return sha256Hex(Jcs.canonicalize(header));
     }
 }

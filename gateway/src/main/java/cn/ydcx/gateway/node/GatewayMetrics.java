@@ -1,6 +1,7 @@
 package cn.ydcx.gateway.node;
 
 import cn.ydcx.gateway.store.AuditStore;
+import cn.ydcx.gateway.store.DeliveryState;
 import cn.ydcx.gateway.store.OutboxStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +21,9 @@ public class GatewayMetrics {
 
     public GatewayMetrics(MeterRegistry registry, OutboxStore outbox, AuditStore audit) {
         this.registry = registry;
-        for (String state : new String[] {"PENDING", "DELIVERED", "REFUSED", "FAILED"}) {
+        for (DeliveryState state : DeliveryState.values()) {
             Gauge.builder("gateway.deliveries", outbox, o -> o.countByState().getOrDefault(state, 0L))
-                    .tag("state", state).description("outbound deliveries by state").register(registry);
+                    .tag("state", state.name()).description("outbound deliveries by state").register(registry);
         }
         Gauge.builder("gateway.audit.size", audit, AuditStore::size).description("entries in the audit log")
                 .register(registry);
@@ -37,6 +38,32 @@ public class GatewayMetrics {
 
     public void ingestProgress(long rowsSoFar) {
         ingestInProgress.set(rowsSoFar);
+    }
+
+    /**
+     * Time spent in one stage of the exchange path ({@code gateway.stage}, tag {@code stage}):
+     * normalise, sign, store-out (ZJ side), deliver (one POST round trip), verify, store-in,
+     * apply. What {@code bench region} reads to say where the time goes.
+     */
+    public <T, E extends Exception> T timed(String stage, Stage<T, E> work) throws E {
+        long t0 = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
+            registry.timer("gateway.stage", "stage", stage).record(System.nanoTime() - t0,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Records {@code nanos} spent in a stage measured elsewhere (e.g. a round trip through a route). */
+    public void stage(String stage, long nanos) {
+        registry.timer("gateway.stage", "stage", stage).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** A piece of work timed by {@link #timed}. */
+    @FunctionalInterface
+    public interface Stage<T, E extends Exception> {
+        T run() throws E;
     }
 
     public void batchReceived(String source, String outcome) {

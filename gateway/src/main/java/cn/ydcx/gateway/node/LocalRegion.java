@@ -59,6 +59,8 @@ public final class LocalRegion implements AutoCloseable {
                 // several nodes in one JVM is the demo and the tests, never production: sample keys
                 // (e.g. a temporary copy of certs-sample) are fine unless extra says otherwise
                 props.put("gateway.allow-sample-keys", "true");
+                // one node whose database fails closes alone; the JVM (the demo, a test) goes on
+                props.put("gateway.database.exit-on-failure", "false");
                 props.putAll(extra);
                 starting.put(n, pool.submit(() -> NodeLauncher.start(props)));
             }
@@ -121,7 +123,7 @@ public final class LocalRegion implements AutoCloseable {
      * A free port below Linux's ephemeral range (32768-60999): a port the kernel handed out as
      * ephemeral could be taken by an outgoing connection between this check and the node's bind.
      */
-    private static int freePort() {
+    public static int freePort() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = random.nextInt(20000, 32000);

@@ -48,8 +48,13 @@ public final class AccessRules {
             rule("GET", "/actuator/health/**", "health", Who.ANY),
             rule("GET", "/api/v1/pki/crl/**", "read the CRL", Who.ANY),
             rule("POST", "/api/v1/exchange/batches", "deliver a batch", Who.NODE),
+            // a receiver fills a gap from the source's own batches (SPEC §7)
+            rule("GET", "/api/v1/exchange/batches", "fetch a source's batches", Who.NODE, Who.AUDITOR),
+            rule("POST", "/api/v1/exchange/batches/**", "send a delivery again", Who.OWN_OFFICE),
             rule("GET", "/api/v1/exchange/refused", "read the refused-batch log", Who.AUDITOR),
             rule("GET", "/api/v1/exchange/batches/**", "read batch status", Who.OWN_OFFICE, Who.AUDITOR),
+            rule("GET", "/api/v1/exchange/deliveries", "read delivery states", Who.OWN_OFFICE, Who.AUDITOR),
+            rule("GET", "/api/v1/region/**", "read the exchange status", Who.NODE, Who.OWN_OFFICE, Who.AUDITOR),
             rule("GET", "/api/v1/records/**", "query records", Who.NODE, Who.OWN_OFFICE, Who.AUDITOR),
             rule("POST", "/api/v1/ingest/**", "ingest", Who.OWN_OFFICE),
             // nodes fetch each other's signed checkpoints and consistency proofs (SPEC §5)

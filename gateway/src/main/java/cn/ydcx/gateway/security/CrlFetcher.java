@@ -3,7 +3,7 @@ package cn.ydcx.gateway.security;
 import cn.ydcx.gateway.crypto.Crls;
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
-import cn.ydcx.gateway.exchange.PeerClient;
+import cn.ydcx.gateway.peer.PeerClient;
 import cn.ydcx.gateway.model.NodeCode;
 import cn.ydcx.gateway.node.NodeProperties;
 import java.math.BigInteger;

@@ -27,7 +27,7 @@ public class SecurityConfiguration {
         FilterRegistrationBean<AccessControlFilter> reg =
                 new FilterRegistrationBean<>(new AccessControlFilter(rules, roots, audit, clock));
         reg.addUrlPatterns("/*");
-        reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         reg.setName("accessControl");
         return reg;
     }

@@ -37,18 +37,18 @@ public class AuditStore {
     }
 
     /**
-     * Appends an entry and indexes it under the recordIds it mentions, so a record can be traced
+     * Appends an entry and indexes it under the batchIds and recordIds it is about, so a record can be traced
      * through the log without scanning every entry.
      */
-    public long append(String entryJcs, byte[] leafHash, Collection<String> recordIds) {
+    public long append(String entryJcs, byte[] leafHash, Collection<String> refs) {
         return tx.execute(status -> {
             jdbc.update("UPDATE audit_head SET tree_size = tree_size + 1 WHERE id = 1");
             long index = jdbc.queryForObject("SELECT tree_size FROM audit_head WHERE id = 1", Long.class) - 1;
             jdbc.update("INSERT INTO audit_entry (idx, entry_jcs, leaf_hash, appended_at) VALUES (?, ?, ?, ?)",
                     index, entryJcs, leafHash, Db.ts(Instant.now()));
-            Set<String> distinct = new TreeSet<>(recordIds);
+            Set<String> distinct = new TreeSet<>(refs);
             if (!distinct.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO audit_record_index (record_id, idx) VALUES (?, ?)",
+                jdbc.batchUpdate("INSERT INTO audit_ref (ref, idx) VALUES (?, ?)",
                         distinct.stream().map(id -> new Object[] {id, index}).toList());
             }
             return index;
@@ -77,9 +77,9 @@ public class AuditStore {
                 (rs, i) -> rs.getBytes(1), fromInclusive, toExclusive);
     }
 
-    /** Indexes of the entries appended with this recordId, ascending. */
-    public List<Long> indexesFor(String recordId) {
-        return jdbc.queryForList("SELECT idx FROM audit_record_index WHERE record_id = ? ORDER BY idx",
-                Long.class, recordId);
+    /** Indexes of the entries about this batchId or recordId, ascending. */
+    public List<Long> indexesFor(String ref) {
+        return jdbc.queryForList("SELECT idx FROM audit_ref WHERE ref = ? ORDER BY idx",
+                Long.class, ref);
     }
 }

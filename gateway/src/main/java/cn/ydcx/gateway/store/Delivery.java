@@ -5,14 +5,11 @@ import java.time.Instant;
 /**
  * Delivery of one outbound batch to one peer.
  *
- * @param state    PENDING → DELIVERED | REFUSED | FAILED, or back to PENDING with a later nextAttemptAt
- * @param attempts delivery attempts whose outcome has been recorded
+ * @param attempts       attempts whose outcome was recorded
+ * @param retryingSince  first failed attempt of the current run of failures (null unless RETRYING)
+ * @param nextAttemptAt  when an open delivery is due
  */
-public record Delivery(String batchId, String peer, String state, int attempts, Instant nextAttemptAt,
-                       String lastError, String receiptJson, Instant updatedAt) {
-
-    public static final String PENDING = "PENDING";
-    public static final String DELIVERED = "DELIVERED";
-    public static final String REFUSED = "REFUSED";
-    public static final String FAILED = "FAILED";
+public record Delivery(long enqueueOrder, String batchId, String peer, DeliveryState state, int attempts,
+                       Instant nextAttemptAt, Instant retryingSince, String lastError, String receiptJson,
+                       Instant createdAt, Instant updatedAt) {
 }

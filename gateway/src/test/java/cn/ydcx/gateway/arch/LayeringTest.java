@@ -29,6 +29,24 @@ class LayeringTest {
                 .importPackages("cn.ydcx.gateway");
     }
 
+    /** No two packages depend on each other, directly or round a longer loop (sub-packages count on their own). */
+    @Test
+    void packagesAreFreeOfCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("cn.ydcx.gateway.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The exchange's features use the store, the audit log and the peer transport, never each other's insides. */
+    @Test
+    void ingestDeliveryAndReceiveAreSeparateFeatures() {
+        for (String[] pair : new String[][] {{"ingest", "delivery"}, {"ingest", "receive"}, {"delivery", "receive"},
+                {"delivery", "ingest"}, {"receive", "ingest"}, {"receive", "delivery"}}) {
+            noClasses().that().resideInAPackage("cn.ydcx.gateway.exchange." + pair[0] + "..")
+                    .should().dependOnClassesThat().resideInAPackage("cn.ydcx.gateway.exchange." + pair[1] + "..")
+                    .check(classes);
+        }
+    }
+
     @Test
     void coreDoesNotDependOnFrameworks() {
         noClasses().that().resideInAnyPackage(CORE)

@@ -2,7 +2,7 @@ package cn.ydcx.gateway.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ydcx.gateway.GatewayApplication;
+import cn.ydcx.gateway.cli.Main;
 import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.validation.TextCleaner;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +50,7 @@ class ZjPenaltyLargeFileTest {
         Path stderr = dir.resolve("stderr.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                GatewayApplication.class.getName(), "normalize", "--node", "ZJ", "--dataset", "penalty",
+                Main.class.getName(), "normalize", "--node", "ZJ", "--dataset", "penalty",
                 "--in", csv.toString(), "--out", out.toString(), "--rejects", rejects.toString())
                 .redirectError(stderr.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile())

@@ -8,8 +8,8 @@ import cn.ydcx.gateway.batch.BatchSigner;
 import cn.ydcx.gateway.cli.GatewayCli;
 import cn.ydcx.gateway.crypto.PkiLayout;
 import cn.ydcx.gateway.crypto.Suite;
-import cn.ydcx.gateway.exchange.ReceiveOutcome;
-import cn.ydcx.gateway.exchange.ReceiveService;
+import cn.ydcx.gateway.exchange.receive.ReceiveOutcome;
+import org.apache.camel.ProducerTemplate;
 import cn.ydcx.gateway.model.Dataset;
 import cn.ydcx.gateway.model.Json;
 import cn.ydcx.gateway.model.NodeCode;
@@ -55,8 +55,9 @@ class CrlFetcherTest {
                 var batch = new BatchSigner(PkiLayout.at(jsPki).credentials(Suite.SM2_SM3, "SH"))
                         .sign("sh-after-revocation", NodeCode.SH, Dataset.PENALTY, 1,
                                 Instant.now().truncatedTo(ChronoUnit.SECONDS), records(NodeCode.SH, Dataset.PENALTY, 2));
-                ReceiveOutcome outcome = js.bean(NodeCode.JS, ReceiveService.class)
-                        .receive(Json.mapper().writeValueAsBytes(batch), "SH");
+                ReceiveOutcome outcome = js.bean(NodeCode.JS, ProducerTemplate.class).requestBodyAndHeader(
+                        "direct:receive-batch", Json.mapper().writeValueAsBytes(batch), "peer", "SH",
+                        ReceiveOutcome.class);
                 assertThat(outcome.receipt().path("receipt").path("problems").path(0).path("code").asText())
                         .isEqualTo("REVOKED");
             }

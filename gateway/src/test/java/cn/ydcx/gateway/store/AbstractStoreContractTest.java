@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,11 +37,13 @@ abstract class AbstractStoreContractTest {
     static final String ID_NUMBER = "33010219900307123X";
     static final String CHINESE = "杭州某某餐饮管理有限公司（分店）〔2023〕浙0106罚字第123号　罚款；警告 𠀀";
 
-    RecordStore records;
+    RecordVersionStore versions;
     BatchStore batches;
     RefusedBatchStore refused;
-    SequenceStore sequences;
+    ProgressStore progress;
     OutboxStore outbox;
+    PeerLinkStore links;
+    IngestRunStore runs;
     AuditStore audit;
     CheckpointStore checkpoints;
     PeerCheckpointStore peerCheckpoints;
@@ -56,17 +57,20 @@ abstract class AbstractStoreContractTest {
     void emptyTablesAndCreateStores() {
         DataSource ds = dataSource();
         jdbc = new JdbcTemplate(ds);
-        for (String table : List.of("canonical_record", "exchange_batch", "refused_batch", "outbound_seq",
-                "outbox_delivery", "audit_entry", "audit_record_index", "audit_checkpoint", "peer_checkpoint")) {
+        for (String table : List.of("record_version", "exchange_batch", "refused_batch", "source_progress",
+                "outbox_delivery", "peer_link", "ingest_run", "camel_messageprocessed", "audit_entry", "audit_ref",
+                "audit_checkpoint", "peer_checkpoint")) {
             jdbc.update("DELETE FROM " + table);
         }
         jdbc.update("UPDATE audit_head SET tree_size = 0");
         tx = new TransactionTemplate(new JdbcTransactionManager(ds));
-        records = new RecordStore(ds);
+        versions = new RecordVersionStore(ds);
         batches = new BatchStore(ds);
         refused = new RefusedBatchStore(ds);
-        sequences = new SequenceStore(ds);
+        progress = new ProgressStore(ds);
         outbox = new OutboxStore(ds);
+        links = new PeerLinkStore(ds);
+        runs = new IngestRunStore(ds);
         audit = new AuditStore(ds);
         checkpoints = new CheckpointStore(ds);
         peerCheckpoints = new PeerCheckpointStore(ds);
@@ -86,172 +90,185 @@ abstract class AbstractStoreContractTest {
     // ---------------------------------------------------------------- records
 
     @Test
-    void applyInsertsNewRecordAndFindsIt() {
-        StoredRecord r = upsert("r1", "ZJ", "penalty", "K1", USCC, null, 3);
-        assertThat(records.apply(r)).isEqualTo(ApplyOutcome.APPLIED);
-        assertThat(records.find("r1")).contains(r);
-        assertThat(records.find("nope")).isEmpty();
+    void versionsAreKeptAndTheNewestIsCurrent() {
+        BatchRow b1 = batches.insert(batch("B1", "IN", "ZJ", "penalty", 1));
+        versions.insert(b1.batchRow(), "ZJ", "penalty", 1, List.of(version("r1", "UPSERT", USCC, "{\"v\":1}"),
+                version("r2", "UPSERT", USCC, "{\"v\":2}")), true);
+        assertThat(versions.makeCurrent(b1.batchRow())).isEqualTo(2);
+        BatchRow b2 = batches.insert(batch("B2", "IN", "ZJ", "penalty", 2));
+        versions.insert(b2.batchRow(), "ZJ", "penalty", 2, List.of(version("r1", "UPSERT", USCC, "{\"v\":11}"),
+                version("r3", "UPSERT", USCC, "{\"v\":3}")), true);
+        assertThat(versions.makeCurrent(b2.batchRow())).isEqualTo(1); // r3 is new, r1 changed
+
+        List<StoredVersion> history = versions.history("r1");
+        assertThat(history).extracting(StoredVersion::seq).containsExactly(1L, 2L);
+        assertThat(history).extracting(StoredVersion::current).containsExactly(false, true);
+        assertThat(history).extracting(StoredVersion::json).containsExactly("{\"v\":1}", "{\"v\":11}");
+        assertThat(history.get(1).batchId()).isEqualTo("B2");
+        assertThat(history.get(1).receivedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(versions.currentBySubjectKey(USCC)).extracting(StoredVersion::json)
+                .containsExactly("{\"v\":11}", "{\"v\":2}", "{\"v\":3}");
+        assertThat(versions.batchIdsOf("r1")).containsExactly("B1", "B2");
+        assertThat(versions.history("nope")).isEmpty();
     }
 
     @Test
-    void newerSeqReplacesOlderAndEqualSeqAreStale() {
-        records.apply(upsert("r1", "ZJ", "penalty", "K1", USCC, null, 3));
-        StoredRecord newer = withJson(upsert("r1", "ZJ", "penalty", "K1", USCC, null, 5), "{\"v\":5}");
-        assertThat(records.apply(newer)).isEqualTo(ApplyOutcome.APPLIED);
-
-        assertThat(records.apply(withJson(upsert("r1", "ZJ", "penalty", "K1", USCC, null, 4), "{\"v\":4}")))
-                .isEqualTo(ApplyOutcome.STALE);
-        assertThat(records.apply(withJson(upsert("r1", "ZJ", "penalty", "K1", USCC, null, 5), "{\"v\":55}")))
-                .isEqualTo(ApplyOutcome.STALE);
-        assertThat(records.find("r1")).contains(newer);
+    void aRetractReplacesTheUpsertAndLeavesTheCurrentView() {
+        BatchRow b1 = batches.insert(batch("B1", "IN", "ZJ", "penalty", 1));
+        versions.insert(b1.batchRow(), "ZJ", "penalty", 1, List.of(version("r1", "UPSERT", USCC, "{}")), true);
+        versions.makeCurrent(b1.batchRow());
+        BatchRow b2 = batches.insert(batch("B2", "IN", "ZJ", "penalty", 2));
+        versions.insert(b2.batchRow(), "ZJ", "penalty", 2, List.of(version("r1", "RETRACT", USCC, "{\"op\":\"RETRACT\"}")),
+                true);
+        assertThat(versions.makeCurrent(b2.batchRow())).isEqualTo(-1);
+        List<StoredVersion> current = versions.currentBySubjectKey(USCC);
+        assertThat(current).singleElement().satisfies(v -> assertThat(v.isRetract()).isTrue());
+        assertThat(versions.history("r1")).hasSize(2); // nothing is deleted
     }
 
     @Test
-    void retractDeactivatesKeepsLastJsonAndHidesFromSubjectQuery() {
-        StoredRecord original = upsert("r1", "ZJ", "penalty", "K1", USCC, null, 1);
-        records.apply(original);
-        records.apply(upsert("r2", "ZJ", "penalty", "K2", USCC, null, 1));
-        StoredRecord retract = new StoredRecord("r1", "penalty", "ZJ", "K1", "RETRACT", USCC, null, "whatever",
-                "{\"op\":\"RETRACT\"}", "B-2", 2, T0.plusSeconds(60), true);
+    void heldVersionsBecomeCurrentOnlyWhenApplied() {
+        BatchRow held = batches.insert(batch("B2", "IN", "ZJ", "penalty", 2, BatchState.HELD));
+        versions.insert(held.batchRow(), "ZJ", "penalty", 2, List.of(version("r1", "UPSERT", USCC, "{}")), false);
+        assertThat(versions.currentBySubjectKey(USCC)).isEmpty();
+        assertThat(batches.held("ZJ", "penalty")).extracting(BatchRow::batchId).containsExactly("B2");
+        assertThat(batches.allHeld()).hasSize(1);
 
-        assertThat(records.apply(retract)).isEqualTo(ApplyOutcome.RETRACTED);
-
-        StoredRecord stored = records.find("r1").orElseThrow();
-        assertThat(stored.active()).isFalse();
-        assertThat(stored.op()).isEqualTo("RETRACT");
-        assertThat(stored.recordJson()).isEqualTo(original.recordJson());
-        assertThat(stored.subjectName()).isEqualTo(original.subjectName());
-        assertThat(stored.batchId()).isEqualTo("B-2");
-        assertThat(stored.seq()).isEqualTo(2);
-        assertThat(stored.receivedAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(records.findActiveBySubject(USCC, null)).extracting(StoredRecord::recordId).containsExactly("r2");
-        assertThat(records.countActive("ZJ", "penalty")).isEqualTo(1);
-
-        // an older UPSERT arriving late must not resurrect it; a newer one does
-        assertThat(records.apply(upsert("r1", "ZJ", "penalty", "K1", USCC, null, 1))).isEqualTo(ApplyOutcome.STALE);
-        assertThat(records.find("r1").orElseThrow().active()).isFalse();
-        assertThat(records.apply(upsert("r1", "ZJ", "penalty", "K1", USCC, null, 3))).isEqualTo(ApplyOutcome.APPLIED);
-        assertThat(records.find("r1").orElseThrow().active()).isTrue();
+        batches.markApplied(held.batchRow(), T0.plusSeconds(9));
+        assertThat(versions.makeCurrent(held.batchRow())).isEqualTo(1);
+        assertThat(versions.currentBySubjectKey(USCC)).hasSize(1);
+        assertThat(batches.held("ZJ", "penalty")).isEmpty();
+        assertThat(batches.find("B2").orElseThrow().appliedAt()).isEqualTo(T0.plusSeconds(9));
+        assertThatThrownBy(() -> batches.markApplied(held.batchRow(), T0)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void staleRetractIsIgnoredAndRetractOfUnknownRecordIsKeptInactive() {
-        records.apply(upsert("r1", "ZJ", "penalty", "K1", USCC, null, 5));
-        StoredRecord lateRetract = new StoredRecord("r1", "penalty", "ZJ", "K1", "RETRACT", USCC, null, "n",
-                "{}", "B-4", 4, T0, true);
-        assertThat(records.apply(lateRetract)).isEqualTo(ApplyOutcome.STALE);
-        assertThat(records.find("r1").orElseThrow().active()).isTrue();
-
-        StoredRecord unknown = new StoredRecord("r9", "penalty", "ZJ", "K9", "RETRACT", USCC, null, "n",
-                "{\"k\":9}", "B-4", 4, T0, true);
-        assertThat(records.apply(unknown)).isEqualTo(ApplyOutcome.RETRACTED);
-        assertThat(records.find("r9").orElseThrow().active()).isFalse();
-        assertThat(records.apply(upsert("r9", "ZJ", "penalty", "K9", USCC, null, 3))).isEqualTo(ApplyOutcome.STALE);
-    }
-
-    @Test
-    void subjectQueriesByUsccOrIdNumberOrderedBySourceDatasetKey() {
-        records.apply(upsert("a", "ZJ", "penalty", "K2", USCC, null, 1));
-        records.apply(upsert("b", "SH", "penalty", "K9", USCC, null, 1));
-        records.apply(upsert("c", "ZJ", "license", "K5", USCC, null, 1));
-        records.apply(upsert("d", "ZJ", "penalty", "K1", USCC, null, 1));
-        records.apply(upsert("e", "JS", "penalty", "P1", null, ID_NUMBER, 1));
-        records.apply(upsert("f", "AH", "dishonesty", "X1", "91340000000000000X", null, 1));
-
-        assertThat(records.findActiveBySubject(USCC, null)).extracting(StoredRecord::recordId)
-                .containsExactly("b", "c", "d", "a");
-        assertThat(records.findActiveBySubject(null, ID_NUMBER)).extracting(StoredRecord::recordId)
-                .containsExactly("e");
-        assertThat(records.findActiveBySubject(USCC, ID_NUMBER)).extracting(StoredRecord::recordId)
-                .containsExactly("e", "b", "c", "d", "a");
-        assertThat(records.findActiveBySubject("NOBODY", null)).isEmpty();
-        assertThatThrownBy(() -> records.findActiveBySubject(null, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(records.countActive()).isEqualTo(6);
-        assertThat(records.countActive("ZJ", "penalty")).isEqualTo(2);
-        assertThat(records.countActive("ZJ", "report")).isZero();
-    }
-
-    @Test
-    void concurrentAppliesToOneRecordEndWithTheHighestSeq() throws Exception {
-        List<Long> seqs = new ArrayList<>(LongStream.rangeClosed(1, 16).boxed().toList());
-        Collections.shuffle(seqs);
-        List<ApplyOutcome> outcomes = runConcurrently(seqs.stream()
-                .<Callable<ApplyOutcome>>map(s -> () -> records.apply(
-                        withJson(upsert("r1", "ZJ", "penalty", "K1", USCC, null, s), "{\"seq\":" + s + "}")))
-                .toList());
-        StoredRecord stored = records.find("r1").orElseThrow();
-        assertThat(stored.seq()).isEqualTo(16);
-        assertThat(stored.recordJson()).isEqualTo("{\"seq\":16}");
-        assertThat(outcomes).contains(ApplyOutcome.APPLIED).doesNotContain(ApplyOutcome.RETRACTED);
+    void subjectsAreFoundByUsccOrByIdNumberWhateverTheIdType() {
+        BatchRow b = batches.insert(batch("B1", "IN", "SH", "dishonesty", 1));
+        versions.insert(b.batchRow(), "SH", "dishonesty", 1, List.of(
+                version("r1", "UPSERT", ID_NUMBER + "|ID_CARD", "{\"n\":1}"),
+                version("r2", "UPSERT", ID_NUMBER + "|PASSPORT", "{\"n\":2}"),
+                version("r3", "UPSERT", ID_NUMBER + "0|ID_CARD", "{\"n\":3}"),
+                version("r4", "UPSERT", USCC, "{\"n\":4}"),
+                version("r5", "UPSERT", null, "{\"n\":5}")), true);
+        versions.makeCurrent(b.batchRow());
+        assertThat(versions.currentByIdNumber(ID_NUMBER)).extracting(StoredVersion::recordId)
+                .containsExactly("r1", "r2");
+        assertThat(versions.currentBySubjectKey(ID_NUMBER + "|PASSPORT")).extracting(StoredVersion::recordId)
+                .containsExactly("r2");
+        assertThat(versions.currentBySubjectKey(USCC)).extracting(StoredVersion::recordId).containsExactly("r4");
+        assertThat(versions.currentBySubjectKey(ID_NUMBER)).isEmpty();
     }
 
     @Test
     void chineseTextRoundTripsUnchanged() {
-        StoredRecord r = new StoredRecord("r1", "penalty", "ZJ", "〔2023〕浙0106罚字第123号", "UPSERT", USCC, null,
-                CHINESE, "{\"subject\":{\"name\":\"" + CHINESE + "\"}}", "ZJ-penalty-1", 1, T0, true);
-        records.apply(r);
-        assertThat(records.find("r1")).contains(r);
-        batches.insert(batch("B1", "OUT", "ZJ", "penalty", 1, "{\"x\":\"" + CHINESE + "\"}"));
-        assertThat(batches.find("B1", "OUT").orElseThrow().batchJson()).isEqualTo("{\"x\":\"" + CHINESE + "\"}");
+        String json = "{\"subject\":{\"name\":\"" + CHINESE + "\"}}";
+        BatchRow b = batches.insert(batch("B1", "OUT", "ZJ", "penalty", 1));
+        versions.insert(b.batchRow(), "ZJ", "penalty", 1, List.of(version("r1", "UPSERT", USCC, json)), true);
+        assertThat(versions.history("r1").get(0).json()).isEqualTo(json);
         audit.append("{\"e\":\"" + CHINESE + "\"}", sha256(CHINESE));
         assertThat(audit.entry(0)).contains("{\"e\":\"" + CHINESE + "\"}");
+    }
+
+    @Test
+    void aBatchDocumentIsRebuiltByteForByteFromItsStoredParts() throws Exception {
+        // header and signature as Jackson writes them (it escapes characters outside the BMP)
+        String header = "{\"batchId\":\"B1\",\"source\":\"ZJ\",\"name\":\"杭州某某餐饮管理有限公司（分店）\"}";
+        String signature = "{\"value\":\"AAEC\",\"certificates\":[\"AQID\"]}";
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            records.add("{\"i\":" + i + ",\"name\":\"浙江某某科技有限公司\"}");
+        }
+        String document = "{\"header\":" + header + ",\"records\":[" + String.join(",", records) + "],\"signature\":"
+                + signature + "}";
+        BatchRow b = batches.insert(new BatchRow(0, "OUT", "B1", "ZJ", "penalty", 1, records.size(), "ab".repeat(32),
+                "SM2-SM3", T0, T0, "cd".repeat(32), header, signature, BatchState.APPLIED, T0, null, null, null));
+        List<NewVersion> rows = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(version("r" + i, "UPSERT", USCC, records.get(i)));
+        }
+        versions.insert(b.batchRow(), "ZJ", "penalty", 1, rows, true);
+        byte[] rebuilt = new BatchDocuments(versions).bytes(batches.find("B1").orElseThrow());
+        assertThat(new String(rebuilt, StandardCharsets.UTF_8)).isEqualTo(document);
+        // and it is what the wire writer makes of the same document
+        assertThat(rebuilt).isEqualTo(cn.ydcx.gateway.batch.BatchWire.toBytes(
+                cn.ydcx.gateway.model.Json.mapper().readTree(document)));
     }
 
     // ---------------------------------------------------------------- batches
 
     @Test
-    void largeBatchJsonRoundTrips() {
-        String json = bigJson(5 * 1024 * 1024);
-        BatchRow row = batch("ZJ-penalty-1", "OUT", "ZJ", "penalty", 1, json);
-        batches.insert(row);
-        BatchRow found = batches.find("ZJ-penalty-1", "OUT").orElseThrow();
-        assertThat(found.batchJson().length()).isEqualTo(json.length());
-        assertThat(found).isEqualTo(row);
-    }
-
-    @Test
-    void duplicateBatchIdOrSeqIsADuplicateKeyException() {
-        batches.insert(batch("B1", "IN", "ZJ", "penalty", 1, "{}"));
-        assertThatThrownBy(() -> batches.insert(batch("B1", "IN", "ZJ", "penalty", 2, "{}")))
+    void duplicateBatchIdSeqOrChunkIsADuplicateKeyException() {
+        batches.insert(batch("B1", "IN", "ZJ", "penalty", 1));
+        assertThatThrownBy(() -> batches.insert(batch("B1", "IN", "ZJ", "penalty", 2)))
                 .isInstanceOf(DuplicateKeyException.class);
-        assertThatThrownBy(() -> batches.insert(batch("B2", "IN", "ZJ", "penalty", 1, "{}")))
+        assertThatThrownBy(() -> batches.insert(batch("B2", "IN", "ZJ", "penalty", 1)))
                 .isInstanceOf(DuplicateKeyException.class);
-        // the other direction, another dataset, another source are separate
-        batches.insert(batch("B1", "OUT", "ZJ", "penalty", 1, "{}"));
-        batches.insert(batch("B3", "IN", "ZJ", "license", 1, "{}"));
-        batches.insert(batch("B4", "IN", "SH", "penalty", 1, "{}"));
-        assertThat(batches.list("IN", 10)).hasSize(3);
-    }
-
-    @Test
-    void lastSeqSeqSeenListAndStatus() {
-        assertThat(batches.lastSeq("ZJ", "penalty", "IN")).isEqualTo(OptionalLong.empty());
-        batches.insert(batch("B1", "IN", "ZJ", "penalty", 1, "{\"n\":1}"));
-        batches.insert(batch("B2", "IN", "ZJ", "penalty", 2, "{\"n\":2}"));
-        batches.insert(batch("B7", "OUT", "ZJ", "penalty", 7, "{\"n\":7}"));
-
-        assertThat(batches.lastSeq("ZJ", "penalty", "IN")).isEqualTo(OptionalLong.of(2));
-        assertThat(batches.lastSeq("ZJ", "penalty", "OUT")).isEqualTo(OptionalLong.of(7));
-        assertThat(batches.seqSeen("ZJ", "penalty", 2, "IN")).isTrue();
-        assertThat(batches.seqSeen("ZJ", "penalty", 3, "IN")).isFalse();
-        assertThat(batches.seqSeen("ZJ", "penalty", 7, "IN")).isFalse();
-
-        List<BatchRow> in = batches.list("IN", 10);
-        assertThat(in).extracting(BatchRow::batchId).containsExactly("B2", "B1");
-        assertThat(in).allSatisfy(b -> assertThat(b.batchJson()).isNull());
-        assertThat(batches.list("IN", 1)).extracting(BatchRow::batchId).containsExactly("B2");
-
-        assertThat(batches.updateStatus("B1", "IN", "APPLIED")).isTrue();
-        assertThat(batches.updateStatus("B1", "OUT", "APPLIED")).isFalse();
-        assertThat(batches.find("B1", "IN").orElseThrow().status()).isEqualTo("APPLIED");
-        assertThat(batches.find("B2", "IN").orElseThrow().status()).isEqualTo("RECEIVED");
-        assertThat(batches.find("B1", "OUT")).isEmpty();
-    }
-
-    @Test
-    void badDirectionIsRejected() {
-        assertThatThrownBy(() -> batches.insert(batch("B1", "SIDEWAYS", "ZJ", "penalty", 1, "{}")))
+        batches.insert(batch("B3", "IN", "ZJ", "license", 1));
+        batches.insert(batch("B4", "IN", "SH", "penalty", 1));
+        BatchRow chunk = new BatchRow(0, "OUT", "B5", "JS", "penalty", 1, 1, "ab", "SM2-SM3", T0, T0, "cd", "{}", "{}",
+                BatchState.APPLIED, T0, null, 7L, 0);
+        batches.insert(chunk);
+        assertThatThrownBy(() -> batches.insert(new BatchRow(0, "OUT", "B6", "JS", "penalty", 2, 1, "ab", "SM2-SM3",
+                T0, T0, "cd", "{}", "{}", BatchState.APPLIED, T0, null, 7L, 0))).isInstanceOf(DuplicateKeyException.class);
+        assertThat(batches.findChunk(7, 0)).map(BatchRow::batchId).contains("B5");
+        assertThat(batches.ofIngestRun(7)).hasSize(1);
+        assertThat(batches.list("IN", 10)).extracting(BatchRow::batchId).containsExactly("B4", "B3", "B1");
+        assertThatThrownBy(() -> batches.insert(batch("B9", "SIDEWAYS", "ZJ", "penalty", 9)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSourceServesItsOwnBatchesInSeqOrder() {
+        for (int seq = 1; seq <= 5; seq++) {
+            batches.insert(batch("Z" + seq, "OUT", "ZJ", "penalty", seq));
+        }
+        batches.insert(batch("S1", "IN", "SH", "penalty", 1));
+        assertThat(batches.outFrom("ZJ", "penalty", 2, 3)).extracting(BatchRow::seq).containsExactly(2L, 3L, 4L);
+        assertThat(batches.outFrom("SH", "penalty", 1, 3)).isEmpty();
+        assertThat(batches.findBySeq("ZJ", "penalty", 5)).map(BatchRow::batchId).contains("Z5");
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    @Test
+    void progressAdvancesOneSeqAtATime() {
+        tx.executeWithoutResult(s -> {
+            assertThat(progress.lock("ZJ", "penalty").lastSeq()).isZero();
+            progress.advance("ZJ", "penalty", 1, T0, 10);
+        });
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> progress.advance("ZJ", "penalty", 3, T0, 1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("seq 3");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            progress.advance("ZJ", "penalty", 2, T0, 1);
+            throw new IllegalStateException("apply failed");
+        })).hasMessage("apply failed");
+        SourceProgress p = progress.find("ZJ", "penalty").orElseThrow();
+        assertThat(p.lastSeq()).isEqualTo(1);
+        assertThat(p.activeRecords()).isEqualTo(10);
+        assertThat(p.lastAppliedAt()).isEqualTo(T0);
+        assertThat(progress.all()).hasSize(1);
+    }
+
+    @Test
+    void concurrentAppliesOfOneSourceQueueOnItsLockWithoutGaps() throws Exception {
+        int perThread = 10;
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            tasks.add(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    tx.executeWithoutResult(s -> {
+                        long next = progress.lock("ZJ", "penalty").lastSeq() + 1;
+                        progress.advance("ZJ", "penalty", next, T0, 1);
+                    });
+                }
+                return perThread;
+            });
+        }
+        runConcurrently(tasks);
+        SourceProgress p = progress.find("ZJ", "penalty").orElseThrow();
+        assertThat(p.lastSeq()).isEqualTo(6L * perThread);
+        assertThat(p.activeRecords()).isEqualTo(6L * perThread);
     }
 
     // ---------------------------------------------------------------- refused
@@ -295,112 +312,101 @@ abstract class AbstractStoreContractTest {
         assertThat(r.seq()).isEqualTo(Long.MAX_VALUE);
     }
 
-    // ---------------------------------------------------------------- sequences
-
-    @Test
-    void sequenceStartsAtOnePerSourceAndDataset() {
-        assertThat(sequences.current("ZJ", "penalty")).isEmpty();
-        assertThat(sequences.next("ZJ", "penalty")).isEqualTo(1);
-        assertThat(sequences.next("ZJ", "penalty")).isEqualTo(2);
-        assertThat(sequences.next("ZJ", "license")).isEqualTo(1);
-        assertThat(sequences.next("SH", "penalty")).isEqualTo(1);
-        assertThat(sequences.current("ZJ", "penalty")).hasValue(2);
-    }
-
-    @Test
-    void concurrentSequenceAllocationHasNoGapsOrDuplicates() throws Exception {
-        int perThread = 25;
-        List<Callable<List<Long>>> tasks = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            tasks.add(() -> {
-                List<Long> mine = new ArrayList<>();
-                for (int i = 0; i < perThread; i++) {
-                    mine.add(sequences.next("ZJ", "penalty"));
-                }
-                return mine;
-            });
-        }
-        List<Long> all = runConcurrently(tasks).stream().flatMap(List::stream).sorted().toList();
-        assertThat(all).isEqualTo(LongStream.rangeClosed(1, 8L * perThread).boxed().toList());
-    }
-
-    @Test
-    void sequenceIsGivenBackWhenTheCallersTransactionRollsBack() {
-        assertThat(sequences.next("ZJ", "penalty")).isEqualTo(1);
-        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            assertThat(sequences.next("ZJ", "penalty")).isEqualTo(2);
-            throw new IllegalStateException("storing the batch failed");
-        })).isInstanceOf(IllegalStateException.class);
-        assertThat(sequences.next("ZJ", "penalty")).isEqualTo(2);
-    }
-
     // ---------------------------------------------------------------- outbox
 
     @Test
-    void enqueueMakesPendingDeliveriesDueInOrder() {
+    void aPeersDeliveriesComeOutInTheOrderTheyWereQueued() {
         outbox.enqueue("B1", List.of("SH", "REGION"), T0);
         outbox.enqueue("B2", List.of("SH"), T0);
-        outbox.enqueue("B0", List.of("SH"), T0.plusSeconds(5));
+        assertThat(outbox.head("SH")).map(Delivery::batchId).contains("B1");
+        assertThat(outbox.head("REGION")).map(Delivery::batchId).contains("B1");
+        assertThat(outbox.head("JS")).isEmpty();
+        outbox.markDelivered("B1", "SH", "{}", T0);
+        assertThat(outbox.head("SH")).map(Delivery::batchId).contains("B2");
 
-        assertThat(outbox.due(T0.minusSeconds(1), 10)).isEmpty();
-        assertThat(outbox.due(T0, 10)).extracting(d -> d.batchId() + ">" + d.peer())
-                .containsExactly("B1>SH", "B1>REGION", "B2>SH");
-        assertThat(outbox.due(T0.plusSeconds(5), 2)).extracting(d -> d.batchId() + ">" + d.peer())
-                .containsExactly("B1>SH", "B1>REGION");
-        Delivery d = outbox.forBatch("B1").get(1);
-        assertThat(d).isEqualTo(new Delivery("B1", "SH", "PENDING", 0, T0, null, null, T0));
-
-        outbox.enqueue("B1", List.of("SH"), T0.plusSeconds(100)); // idempotent: nothing reset
-        assertThat(outbox.forBatch("B1")).extracting(Delivery::nextAttemptAt).containsOnly(T0);
-        assertThat(outbox.countByState()).containsExactly(Map.entry("PENDING", 4L), Map.entry("DELIVERED", 0L),
-                Map.entry("REFUSED", 0L), Map.entry("FAILED", 0L));
+        Delivery d = outbox.find("B2", "SH").orElseThrow();
+        assertThat(d.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(d.attempts()).isZero();
+        assertThat(d.nextAttemptAt()).isEqualTo(T0);
+        outbox.enqueue("B2", List.of("SH"), T0.plusSeconds(100)); // idempotent: nothing reset
+        assertThat(outbox.find("B2", "SH").orElseThrow().nextAttemptAt()).isEqualTo(T0);
+        assertThat(outbox.countByState()).containsEntry(DeliveryState.PENDING, 2L)
+                .containsEntry(DeliveryState.DELIVERED, 1L).containsEntry(DeliveryState.RETRYING, 0L)
+                .containsEntry(DeliveryState.REFUSED, 0L);
+        assertThat(outbox.backlog()).extracting(b -> b.peer() + "=" + b.pending()).containsExactly("REGION=1", "SH=1");
     }
 
     @Test
     void deliveryStateTransitions() {
-        outbox.enqueue("B1", List.of("AH", "JS", "SH", "REGION"), T0);
+        outbox.enqueue("B1", List.of("AH", "JS", "SH"), T0);
         Instant t1 = T0.plusSeconds(1);
+        outbox.markRetrying("B1", "SH", "cannot connect", T0.plusSeconds(30), t1);
+        outbox.markRetrying("B1", "SH", "timed out", T0.plusSeconds(90), T0.plusSeconds(30));
+        Delivery retrying = outbox.find("B1", "SH").orElseThrow();
+        assertThat(retrying.state()).isEqualTo(DeliveryState.RETRYING);
+        assertThat(retrying.attempts()).isEqualTo(2);
+        assertThat(retrying.retryingSince()).isEqualTo(t1); // since the first failure of the run
+        assertThat(retrying.nextAttemptAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(retrying.lastError()).isEqualTo("timed out");
 
-        outbox.markRetry("B1", "SH", "connection refused", T0.plusSeconds(30), t1);
-        Delivery retried = delivery("B1", "SH");
-        assertThat(retried.state()).isEqualTo("PENDING");
-        assertThat(retried.attempts()).isEqualTo(1);
-        assertThat(retried.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
-        assertThat(retried.lastError()).isEqualTo("connection refused");
-        assertThat(retried.updatedAt()).isEqualTo(t1);
-        assertThat(outbox.due(t1, 10)).extracting(Delivery::peer).containsExactlyInAnyOrder("AH", "JS", "REGION");
-        assertThat(outbox.due(T0.plusSeconds(30), 10)).extracting(Delivery::peer).last().isEqualTo("SH");
-
-        outbox.markDelivered("B1", "SH", "{\"receipt\":\"ok\"}", T0.plusSeconds(31));
-        Delivery delivered = delivery("B1", "SH");
-        assertThat(delivered.state()).isEqualTo("DELIVERED");
-        assertThat(delivered.attempts()).isEqualTo(2);
+        outbox.markDelivered("B1", "SH", "{\"receipt\":\"ok\"}", T0.plusSeconds(91));
+        Delivery delivered = outbox.find("B1", "SH").orElseThrow();
+        assertThat(delivered.state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(delivered.attempts()).isEqualTo(3);
+        assertThat(delivered.retryingSince()).isNull();
         assertThat(delivered.receiptJson()).isEqualTo("{\"receipt\":\"ok\"}");
-        assertThat(delivered.lastError()).isNull();
 
-        outbox.markRefused("B1", "JS", "BAD_SIGNATURE", "{\"receipt\":\"refused\"}", t1);
-        assertThat(delivery("B1", "JS").state()).isEqualTo("REFUSED");
-        assertThat(delivery("B1", "JS").receiptJson()).isEqualTo("{\"receipt\":\"refused\"}");
-        outbox.markFailed("B1", "AH", "x".repeat(10_000), t1);
-        assertThat(delivery("B1", "AH").state()).isEqualTo("FAILED");
-        assertThat(delivery("B1", "AH").lastError()).hasSize(OutboxStore.MAX_ERROR);
+        outbox.markRefused("B1", "JS", "BAD_SIGNATURE " + "x".repeat(10_000), "{\"receipt\":\"refused\"}", t1);
+        assertThat(outbox.find("B1", "JS").orElseThrow().state()).isEqualTo(DeliveryState.REFUSED);
+        assertThat(outbox.find("B1", "JS").orElseThrow().lastError()).hasSize(OutboxStore.MAX_ERROR);
 
-        assertThat(outbox.due(T0.plusSeconds(3600), 10)).extracting(Delivery::peer).containsExactly("REGION");
-        assertThat(outbox.countByState()).containsExactly(Map.entry("PENDING", 1L), Map.entry("DELIVERED", 1L),
-                Map.entry("REFUSED", 1L), Map.entry("FAILED", 1L));
-
-        // terminal states cannot be marked again; unknown deliveries are an error
+        // a settled delivery is not marked again; unknown ones are an error
         assertThatThrownBy(() -> outbox.markDelivered("B1", "SH", "{}", t1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("DELIVERED");
-        assertThatThrownBy(() -> outbox.markRetry("B1", "AH", "again", t1, t1))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FAILED");
+        assertThatThrownBy(() -> outbox.markRetrying("B1", "JS", "again", t1, t1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("REFUSED");
         assertThatThrownBy(() -> outbox.markDelivered("B9", "SH", "{}", t1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no such delivery");
 
-        outbox.requeue("B1", "AH", T0.plusSeconds(7200));
-        assertThat(delivery("B1", "AH").state()).isEqualTo("PENDING");
-        assertThat(delivery("B1", "AH").attempts()).isEqualTo(1);
-        assertThatThrownBy(() -> outbox.requeue("B1", "SH", t1)).isInstanceOf(IllegalStateException.class);
+        // an operator sends the refused one again; a delivered one cannot be
+        assertThat(outbox.resend("B1", "JS", T0.plusSeconds(200))).isEqualTo(DeliveryState.REFUSED);
+        Delivery again = outbox.find("B1", "JS").orElseThrow();
+        assertThat(again.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(again.nextAttemptAt()).isEqualTo(T0.plusSeconds(200));
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThatThrownBy(() -> outbox.resend("B1", "SH", t1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DELIVERED");
+        assertThatThrownBy(() -> outbox.resend("B1", "XX", t1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(outbox.list(DeliveryState.PENDING, null, null, 10)).extracting(Delivery::peer)
+                .containsExactlyInAnyOrder("AH", "JS");
+        assertThat(outbox.list(null, "SH", "B1", 10)).hasSize(1);
+    }
+
+    @Test
+    void onlyOneOwnerHoldsAPeersLeaseUntilItRunsOut() {
+        assertThat(links.claim("JS", "a", T0, T0.plusSeconds(60))).isTrue();
+        assertThat(links.claim("JS", "b", T0.plusSeconds(10), T0.plusSeconds(70))).isFalse();
+        assertThat(links.claim("JS", "a", T0.plusSeconds(10), T0.plusSeconds(70))).isTrue(); // renewed
+        assertThat(links.claim("JS", "b", T0.plusSeconds(71), T0.plusSeconds(130))).isTrue(); // a's ran out
+        links.release("JS", "b");
+        assertThat(links.claim("JS", "a", T0.plusSeconds(72), T0.plusSeconds(130))).isTrue();
+    }
+
+    @Test
+    void aFileHasOneRunWhateverHowOftenItIsPosted() {
+        IngestRun run = runs.begin("penalty", "increment", "ab".repeat(32), 10_000, T0);
+        assertThat(runs.begin("penalty", "increment", "ab".repeat(32), 500, T0.plusSeconds(5))).isEqualTo(run);
+        assertThat(run.batchSize()).isEqualTo(10_000);
+        assertThat(runs.running()).containsExactly(run);
+        runs.finish(run.runId(), 10, 8, 2, T0.plusSeconds(9));
+        IngestRun done = runs.find(run.runId()).orElseThrow();
+        assertThat(done.done()).isTrue();
+        assertThat(done.accepted()).isEqualTo(8);
+        assertThat(runs.running()).isEmpty();
+        IngestRun other = runs.begin("license", "increment", "ab".repeat(32), 10_000, T0);
+        assertThat(other.runId()).isNotEqualTo(run.runId());
+        runs.abandon(other.runId());
+        assertThat(runs.find(other.runId())).isEmpty();
     }
 
     // ---------------------------------------------------------------- audit
@@ -495,26 +501,19 @@ abstract class AbstractStoreContractTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private Delivery delivery(String batchId, String peer) {
-        return outbox.forBatch(batchId).stream().filter(d -> d.peer().equals(peer)).findFirst().orElseThrow();
+    static NewVersion version(String recordId, String op, String subjectKey, String json) {
+        return NewVersion.of(recordId, op, subjectKey, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static StoredRecord upsert(String id, String source, String dataset, String key, String uscc, String idNumber,
-                               long seq) {
-        return new StoredRecord(id, dataset, source, key, "UPSERT", uscc, idNumber, "名称 " + id,
-                "{\"recordId\":\"" + id + "\",\"seq\":" + seq + "}", source + "-" + dataset + "-" + seq, seq,
-                T0.plusSeconds(seq), true);
+    static BatchRow batch(String id, String direction, String source, String dataset, long seq) {
+        return batch(id, direction, source, dataset, seq, BatchState.APPLIED);
     }
 
-    static StoredRecord withJson(StoredRecord r, String json) {
-        return new StoredRecord(r.recordId(), r.dataset(), r.source(), r.sourceKey(), r.op(), r.subjectUscc(),
-                r.subjectIdNumber(), r.subjectName(), json, r.batchId(), r.seq(), r.receivedAt(), r.active());
-    }
-
-    static BatchRow batch(String id, String direction, String source, String dataset, long seq, String json) {
-        return new BatchRow(id, direction, source, dataset, seq, 1000, "ab".repeat(32), "SM2-SM3", T0,
-                "IN".equals(direction) ? T0.plusSeconds(2) : null,
-                HexFormat.of().formatHex(sha256(json)), json, "IN".equals(direction) ? "RECEIVED" : "CREATED");
+    static BatchRow batch(String id, String direction, String source, String dataset, long seq, BatchState state) {
+        return new BatchRow(0, direction, id, source, dataset, seq, 1000, "ab".repeat(32), "SM2-SM3", T0,
+                T0.plusSeconds(seq), "cd".repeat(32), "{\"batchId\":\"" + id + "\"}", "{}", state,
+                state == BatchState.APPLIED ? T0.plusSeconds(seq) : null, "IN".equals(direction) ? "ZJ" : null, null,
+                null);
     }
 
     /** A JSON-ish document of at least {@code size} chars, Chinese included (3 UTF-8 bytes each). */

@@ -56,11 +56,11 @@ class H2StoreTest extends AbstractStoreContractTest {
         Path other = dataDir.resolve("reopen");
         try (HikariDataSource first = pool(StoreConfiguration.h2FileUrl(other))) {
             StoreConfiguration.migrate(first);
-            new BatchStore(first).insert(batch("B1", "OUT", "ZJ", "penalty", 1, "{\"x\":\"" + CHINESE + "\"}"));
+            new BatchStore(first).insert(batch("B1", "OUT", "ZJ", "penalty", 1));
         }
         try (HikariDataSource second = pool(StoreConfiguration.h2FileUrl(other))) {
             StoreConfiguration.migrate(second);
-            assertThat(new BatchStore(second).find("B1", "OUT").orElseThrow().batchJson()).contains(CHINESE);
+            assertThat(new BatchStore(second).find("B1").orElseThrow().headerJson()).contains("B1");
         }
     }
 

@@ -30,8 +30,8 @@ class StoreWiringTest {
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
                         FlywayAutoConfiguration.class))
-                .withUserConfiguration(StoreConfiguration.class, RecordStore.class, BatchStore.class,
-                        RefusedBatchStore.class, SequenceStore.class, OutboxStore.class, AuditStore.class,
+                .withUserConfiguration(StoreConfiguration.class, RecordVersionStore.class, BatchStore.class,
+                        RefusedBatchStore.class, ProgressStore.class, OutboxStore.class, AuditStore.class,
                         CheckpointStore.class, PeerCheckpointStore.class)
                 .withPropertyValues("gateway.data-dir=" + dir.resolve("data/ZJ").toAbsolutePath());
     }
@@ -48,8 +48,8 @@ class StoreWiringTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     context.getBean(OutboxStore.class).enqueue("B1", List.of("SH"), Instant.EPOCH);
-                    assertThat(context.getBean(OutboxStore.class).due(Instant.EPOCH, 5)).hasSize(1);
-                    assertThat(context.getBean(SequenceStore.class).next("ZJ", "penalty")).isEqualTo(1);
+                    assertThat(context.getBean(OutboxStore.class).head("SH")).isPresent();
+                    assertThat(context.getBean(ProgressStore.class).all()).isEmpty();
                     assertThat(context.getBean(AuditStore.class).append("{}", new byte[32])).isZero();
                     assertThat(Files.exists(dir.resolve("data/ZJ/gateway.mv.db"))).isTrue();
                 });
